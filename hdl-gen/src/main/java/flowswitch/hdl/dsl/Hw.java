@@ -143,6 +143,13 @@ public final class Hw {
         return regInit(() -> bits(bits), b(init, bits));
     }
 
+    /** Gives every element of a register vector the same reset value. */
+    @SuppressWarnings("unchecked")
+    public static <T extends Data> Vec<T> initEach(Vec<T> registers, Supplier<T> value) {
+        for (int i = 0; i < registers.length(); i++) ((spinal.core.DataPrimitives<T>) registers.apply(i)).init(value.get());
+        return registers;
+    }
+
     /** A register that follows {@code next} one cycle later. */
     @SuppressWarnings("unchecked")
     public static <T extends Data> T regNext(T next) {
@@ -341,6 +348,11 @@ public final class Hw {
         return Mux$.MODULE$.apply(sel, whenTrue, whenFalse);
     }
 
+    /** The value whose {@code select} bit is set (bit i picks {@code values.get(i)}); at most one bit may be set. */
+    public static <T extends Data> T muxOneHot(Bits select, List<T> values) {
+        return spinal.lib.MuxOH$.MODULE$.apply(select, CollectionConverters.asScala(values).toSeq());
+    }
+
     /** Number of ones in {@code a}, as a UInt wide enough to hold a.width. */
     public static UInt countOnes(Bits a) {
         return spinal.lib.CountOne$.MODULE$.apply(a);
@@ -351,6 +363,23 @@ public final class Hw {
         return spinal.lib.OHToUInt$.MODULE$.apply((spinal.core.BitVector) spinal.lib.OHMasking$.MODULE$.first(a));
     }
 
+    /**
+     * Index of the first set bit of {@code v} at or after {@code start}, wrapping around (a rotating priority
+     * encoder, as round-robin arbiters and schedulers need). Undefined when v is zero: check {@code orReduce(v)}.
+     */
+    public static UInt firstSetFrom(Bits v, UInt start) {
+        int w = v.getBitsWidth();
+        Bits atOrAfter = bits(w);
+        for (int i = 0; i < w; i++) assign(bit(atOrAfter, i), ge(u(i, Math.max(start.getBitsWidth(), bitsFor(i))), start));
+        Bits ahead = andBits(v, atOrAfter);
+        return resize(mux(orReduce(ahead), lowestSetIndex(ahead), lowestSetIndex(v)), log2Up(w));
+    }
+
+    /** {@code (a + 1) mod modulus} for a counter that need not be a power of two wide. */
+    public static UInt incrementModulo(UInt a, int modulus) {
+        return mux(eq(a, modulus - 1), u(0, a.getBitsWidth()), add(a, 1));
+    }
+
     // ---- collections --------------------------------------------------------------------------------------------
     public static <T extends Data> Vec<T> vec(Supplier<T> element, int count) {
         return CORE.Vec(type(element), count);
@@ -358,6 +387,16 @@ public final class Hw {
 
     public static <T extends Data> Vec<T> vecOf(List<T> elements) {
         return CORE.Vec(CollectionConverters.asScala(elements), type(() -> spinal.core.cloneOf$.MODULE$.apply(elements.get(0))));
+    }
+
+    /**
+     * {@code v(index)} for any index width: SpinalHDL wants the index exactly log2(size) wide (zero bits for one
+     * element), while our indices have a fixed width per table.
+     */
+    public static <T extends Data> T element(Vec<T> v, UInt index) {
+        int exact = 32 - Integer.numberOfLeadingZeros(v.length() - 1);
+        if (exact == 0) return v.apply(0);
+        return v.apply(index.getBitsWidth() == exact ? index : resize(index, exact));
     }
 
     public static <T extends Data> Mem<T> mem(Supplier<T> word, int depth) {

@@ -1,0 +1,240 @@
+package flowswitch.hdl.decision;
+
+import static flowswitch.hdl.dsl.Hw.*;
+import static flowswitch.hdl.dsl.HwComponent.build;
+
+import flowswitch.config.ServerState;
+import flowswitch.hdl.dsl.BitLayout;
+import flowswitch.hdl.dsl.Fifo;
+import flowswitch.hdl.dsl.HwComponent;
+import flowswitch.hdl.ingress.FrameMeta;
+import flowswitch.hdl.ingress.FrameStatus;
+import flowswitch.hdl.tables.ServerEntry;
+import flowswitch.hdl.tables.ServiceEntry;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import spinal.core.Bits;
+import spinal.core.Bool;
+import spinal.core.UInt;
+import spinal.core.Vec;
+import spinal.lib.Stream;
+
+/**
+ * Decides, one frame at a time in arrival order, where each stored frame goes (docs/datapath.md "Forwarding
+ * decision"): service frames through the flow table and scheduler with a MAC rewrite, everything else through the
+ * learning bridge. A frame takes two cycles: one to take its metadata, one to decide and update the tables, so every
+ * decision sees all earlier frames' updates.
+ */
+public final class DecisionUnit extends HwComponent {
+    final List<Stream<Bits>> sMeta = new ArrayList<>();
+    final List<Stream<Bits>> mDecision = new ArrayList<>();
+    final Bits cfgSwitchMac = in(bits(48));
+    final Bits cfgUplinkMask;
+    final Vec<Bits> cfgServices;
+    final Vec<Bits> cfgServers;
+    final Bool cmdFlowFlush = in(bool());
+
+    // Counter events: one pulse per decided frame; byte counters add statFrameBytes.
+    final UInt statFrameBytes = out(uint(16));
+    final List<Bool> statPortDrop = new ArrayList<>();
+    final Map<DropReason, Bool> statDrop = new EnumMap<>(DropReason.class);
+    final Bool statFlowHit = out(bool());
+    final Bool statFlowMiss = out(bool());
+    final Bool statFlowInsert = out(bool());
+    final Bool statFlowFull = out(bool());
+    final Bool statFlowReassign = out(bool());
+    final List<Bool> statServerPacket = new ArrayList<>();
+    final List<Bool> statServerNewFlow = new ArrayList<>();
+    final List<Bool> statServicePacket = new ArrayList<>();
+    final UInt statFlowOccupancy;
+    final UInt statMacOccupancy;
+
+    final Bool busy = regBool(false);
+    final Bits frame = reg(FrameMeta.LAYOUT::newBits);
+    final UInt ingress;
+    final UInt roundRobin;
+    final List<Fifo<Bits>> decisions = new ArrayList<>();
+    final ServiceClassifier classifier;
+    final FlowTable flows;
+    final ServerScheduler scheduler;
+    final MacTable macs;
+
+    public DecisionUnit(DecisionUnitConfig cfg) {
+        int ports = cfg.ports();
+        int pb = cfg.portBits();
+        int servers = cfg.scheduler().servers();
+        int services = cfg.scheduler().services();
+        BitLayout meta = FrameMeta.LAYOUT;
+        BitLayout decision = Decision.layout(ports);
+        BitLayout srv = ServerEntry.LAYOUT;
+
+        cfgUplinkMask = in(bits(ports));
+        cfgServices = in(vec(ServiceEntry.LAYOUT::newBits, services));
+        cfgServers = in(vec(srv::newBits, servers));
+        ingress = regUInt(pb, 0);
+        roundRobin = regUInt(pb, 0);
+        for (int i = 0; i < ports; i++) {
+            sMeta.add(slave(stream(meta::newBits)));
+            mDecision.add(master(stream(decision::newBits)));
+            decisions.add(fifo(decision::newBits, cfg.decisionFifoDepth()));
+            statPortDrop.add(out(bool()));
+        }
+        for (DropReason r : DropReason.values()) statDrop.put(r, out(bool()));
+        for (int s = 0; s < servers; s++) {
+            statServerPacket.add(out(bool()));
+            statServerNewFlow.add(out(bool()));
+        }
+        for (int v = 0; v < services; v++) statServicePacket.add(out(bool()));
+        statFlowOccupancy = out(uint(cfg.flowTable().indexWidth() + 1));
+        statMacOccupancy = out(uint(cfg.macTable().indexWidth() + 1));
+        classifier = build(new ServiceClassifier(services));
+        flows = build(new FlowTable(cfg.flowTable()));
+        scheduler = build(new ServerScheduler(cfg.scheduler()));
+        macs = build(new MacTable(cfg.macTable()));
+
+        // ---- take the next frame's metadata, round-robin over the ports
+        Bits waiting = bits(ports);
+        Vec<Bits> offered = vec(meta::newBits, ports);
+        for (int i = 0; i < ports; i++) {
+            assign(bit(waiting, i), sMeta.get(i).valid());
+            assign(offered.apply(i), sMeta.get(i).payload());
+        }
+        UInt chosen = firstSetFrom(waiting, roundRobin);
+        Bool take = and(not(busy), orReduce(waiting));
+        for (int i = 0; i < ports; i++) assign(sMeta.get(i).ready(), and(take, eq(chosen, u(i, pb))));
+        when(take, () -> {
+            assign(busy, true);
+            assign(frame, element(offered, chosen));
+            assign(ingress, chosen);
+            assign(roundRobin, incrementModulo(chosen, ports));
+        });
+
+        // ---- decide
+        Bits status = meta.get(frame, "status");
+        Bool ok = eq(status, FrameStatus.OK.code());
+        Bits dstMac = meta.get(frame, "dst_mac");
+        Bits srcMac = meta.get(frame, "src_mac");
+        Bits ingressBit = asBits(resize(asUInt(b(1, ports)).$less$less(ingress), ports));
+
+        assign(classifier.services, cfgServices);
+        assign(classifier.fromUplink, orReduce(andBits(cfgUplinkMask, ingressBit)));
+        assign(classifier.l4, and(ok, meta.getBool(frame, "l4")));
+        assign(classifier.dstIp, meta.get(frame, "dst_ip"));
+        assign(classifier.proto, meta.get(frame, "proto"));
+        assign(classifier.dstPort, meta.get(frame, "dst_port"));
+        Bool serviceFrame = classifier.hit;
+        UInt service = classifier.index;
+
+        BitLayout key = FlowKey.layout(cfg.scheduler().serviceBits());
+        Bits flowKey = key.newBits();
+        key.assignAll(flowKey, Map.of("service", service, "src_ip", meta.get(frame, "src_ip"),
+                "src_port", meta.get(frame, "src_port"), "dst_port", meta.get(frame, "dst_port"),
+                "proto", meta.get(frame, "proto")));
+        assign(flows.lookupKey, flowKey);
+        assign(flows.flush, cmdFlowFlush);
+
+        Bits known = element(cfgServers, flows.hitValue);
+        Bits knownState = srv.get(known, "state");
+        Bool knownAlive = and(srv.getBool(known, "valid"),
+                eq(resize(srv.getUInt(known, "service"), cfg.scheduler().serviceBits()), service),
+                or(eq(knownState, ServerState.UP.code()), eq(knownState, ServerState.DRAIN.code())));
+        Bool flowHit = and(flows.hit, knownAlive);
+        Bool reassign = and(flows.hit, not(knownAlive));
+        Bool miss = not(flows.hit);
+        Bool tableFull = and(miss, not(flows.freeAvailable));
+
+        assign(scheduler.servers, cfgServers);
+        assign(scheduler.service, service);
+        assign(scheduler.scheduler, classifier.scheduler);
+        assign(scheduler.hash, tupleHash(frame));
+        assign(scheduler.byHash, tableFull);
+        Bool serverFound = or(flowHit, scheduler.available);
+        UInt server = mux(flowHit, flows.hitValue, scheduler.pick);
+        Bits target = element(cfgServers, server);
+        Bits serverPortBit = asBits(resize(asUInt(b(1, ports)).$less$less(srv.getUInt(target, "port")), ports));
+
+        assign(macs.lookupMac, dstMac);
+        Bool toSwitch = eq(dstMac, cfgSwitchMac);
+        Bool groupAddress = bit(dstMac, 40);
+        Bool sameSegment = and(macs.known, eq(macs.knownPort, ingress));
+        Bits floodMask = andBits(invert(ingressBit), b((1L << ports) - 1, ports));
+        Bits knownPortBit = asBits(resize(asUInt(b(1, ports)).$less$less(macs.knownPort), ports));
+
+        Bits dest = bits(ports);
+        Bool rewrite = bool();
+        Map<DropReason, Bool> reason = new EnumMap<>(DropReason.class);
+        reason.put(DropReason.OVERSIZE, eq(status, FrameStatus.OVERSIZE.code()));
+        reason.put(DropReason.RX_ERROR, eq(status, FrameStatus.RX_ERROR.code()));
+        reason.put(DropReason.PARSE_ERROR, eq(status, FrameStatus.PARSE_ERROR.code()));
+        reason.put(DropReason.NO_SERVER, and(ok, serviceFrame, not(serverFound)));
+        reason.put(DropReason.NO_SERVICE, and(ok, not(serviceFrame), toSwitch));
+        reason.put(DropReason.FILTERED, and(ok, not(serviceFrame), not(toSwitch), not(groupAddress), sameSegment));
+        Bool forwardedService = and(ok, serviceFrame, serverFound);
+        assign(rewrite, forwardedService);
+        assign(dest, b(0, ports));
+        when(forwardedService, () -> assign(dest, serverPortBit))
+                .elseWhen(and(ok, not(serviceFrame), not(toSwitch)), () -> {
+                    when(or(groupAddress, not(macs.known)), () -> assign(dest, floodMask))
+                            .elseWhen(not(sameSegment), () -> assign(dest, knownPortBit));
+                });
+
+        Bits verdict = decision.newBits();
+        decision.assignAll(verdict, Map.of("dest", dest, "rewrite", rewrite, "dst_mac", srv.get(target, "mac")));
+        Vec<Bool> pushReady = vec(flowswitch.hdl.dsl.Hw::bool, ports);
+        for (int i = 0; i < ports; i++) {
+            Stream<Bits> push = decisions.get(i).push();
+            assign(push.valid(), and(busy, eq(ingress, u(i, pb))));
+            assign(push.payload(), verdict);
+            assign(pushReady.apply(i), push.ready());
+            connect(decisions.get(i).pop(), mDecision.get(i));
+        }
+        Bool done = and(busy, element(pushReady, ingress));
+        when(done, () -> assign(busy, false));
+
+        // ---- table updates and counters, only when the decision is handed over
+        Bool serviceDone = and(done, forwardedService);
+        Bool newFlow = and(serviceDone, not(flowHit));
+        assign(flows.writeEnable, and(newFlow, or(reassign, flows.freeAvailable)));
+        assign(flows.writeIndex, mux(reassign, flows.hitIndex, flows.freeIndex));
+        assign(flows.writeKey, flowKey);
+        assign(flows.writeValue, scheduler.pick);
+        assign(scheduler.commit, newFlow);
+        assign(macs.learnEnable, and(done, ok, not(bit(srcMac, 40))));
+        assign(macs.learnMac, srcMac);
+        assign(macs.learnPort, ingress);
+
+        Bool dropped = and(done, eq(dest, 0));
+        for (int i = 0; i < ports; i++) assign(statPortDrop.get(i), and(dropped, eq(ingress, u(i, pb))));
+        for (DropReason r : DropReason.values()) assign(statDrop.get(r), and(done, reason.get(r)));
+        Bool serviceDecided = and(done, ok, serviceFrame);
+        assign(statFlowHit, and(serviceDecided, flowHit));
+        assign(statFlowMiss, and(serviceDecided, miss));
+        assign(statFlowFull, and(serviceDecided, tableFull));
+        assign(statFlowInsert, and(newFlow, miss, flows.freeAvailable));
+        assign(statFlowReassign, and(newFlow, reassign));
+        for (int s = 0; s < servers; s++) {
+            Bool isThis = eq(server, u(s, cfg.scheduler().serverBits()));
+            assign(statServerPacket.get(s), and(serviceDone, isThis));
+            assign(statServerNewFlow.get(s), and(newFlow, isThis));
+        }
+        for (int v = 0; v < services; v++) {
+            assign(statServicePacket.get(v), and(serviceDone, eq(service, u(v, cfg.scheduler().serviceBits()))));
+        }
+        assign(statFrameBytes, meta.getUInt(frame, "len"));
+        assign(statFlowOccupancy, flows.occupancy);
+        assign(statMacOccupancy, macs.occupancy);
+    }
+
+    /** The 16-bit 5-tuple fold of docs/datapath.md "Pick by hash". */
+    private static Bits tupleHash(Bits frame) {
+        BitLayout meta = FrameMeta.LAYOUT;
+        Bits src = meta.get(frame, "src_ip");
+        Bits dst = meta.get(frame, "dst_ip");
+        Bits h = xorBits(slice(src, 16, 16), slice(src, 0, 16));
+        h = xorBits(h, xorBits(slice(dst, 16, 16), slice(dst, 0, 16)));
+        h = xorBits(h, xorBits(meta.get(frame, "src_port"), meta.get(frame, "dst_port")));
+        return xorBits(h, resize(meta.get(frame, "proto"), 16));
+    }
+}

@@ -1,0 +1,29 @@
+package flowswitch.hdl.decision;
+
+import flowswitch.config.HardwareParams;
+
+/** Sizes of the decision unit, from the hardware parameters. */
+public record DecisionUnitConfig(int ports, FlowTableConfig flowTable, MacTableConfig macTable,
+                                 SchedulerConfig scheduler, int decisionFifoDepth) {
+    public DecisionUnitConfig {
+        if (ports != macTable.ports()) {
+            throw new IllegalArgumentException("ports (" + ports + ") and macTable.ports (" + macTable.ports() + ") differ");
+        }
+        if (decisionFifoDepth < 2) throw new IllegalArgumentException("decisionFifoDepth must be at least 2, got " + decisionFifoDepth);
+    }
+
+    public static DecisionUnitConfig defaults() {
+        return forHardware(HardwareParams.defaults());
+    }
+
+    public static DecisionUnitConfig forHardware(HardwareParams hw) {
+        SchedulerConfig sched = new SchedulerConfig(hw.maxServers(), hw.maxServices());
+        return new DecisionUnitConfig(hw.ports(),
+                new FlowTableConfig(hw.flowTableSize(), FlowKey.layout(sched.serviceBits()).width(), sched.serverBits()),
+                new MacTableConfig(hw.macTableSize(), hw.ports()), sched, 4);
+    }
+
+    public int portBits() {
+        return flowswitch.hdl.dsl.Hw.log2Up(ports);
+    }
+}

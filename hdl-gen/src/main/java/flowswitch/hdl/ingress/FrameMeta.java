@@ -1,0 +1,21 @@
+package flowswitch.hdl.ingress;
+
+import flowswitch.hdl.dsl.BitLayout;
+
+/** What the parser tells the decision unit about one stored frame. MACs and IPs hold octet 0 in their top bits. */
+public final class FrameMeta {
+    private FrameMeta() {}
+
+    public static final BitLayout LAYOUT = BitLayout.builder("FrameMeta")
+            .field("status", FrameStatus.WIDTH)
+            .field("len", 16)
+            .field("dst_mac", 48)
+            .field("src_mac", 48)
+            .field("l4", 1)
+            .field("proto", 8)
+            .field("src_ip", 32)
+            .field("dst_ip", 32)
+            .field("src_port", 16)
+            .field("dst_port", 16)
+            .build();
+}
