@@ -28,28 +28,28 @@ import spinal.lib.Stream;
  * decision sees all earlier frames' updates.
  */
 public final class DecisionUnit extends HwComponent {
-    final List<Stream<Bits>> sMeta = new ArrayList<>();
-    final List<Stream<Bits>> mDecision = new ArrayList<>();
-    final Bits cfgSwitchMac = in(bits(48));
-    final Bits cfgUplinkMask;
-    final Vec<Bits> cfgServices;
-    final Vec<Bits> cfgServers;
-    final Bool cmdFlowFlush = in(bool());
+    public final List<Stream<Bits>> sMeta = new ArrayList<>();
+    public final List<Stream<Bits>> mDecision = new ArrayList<>();
+    public final Bits cfgSwitchMac = in(bits(48));
+    public final Bits cfgUplinkMask;
+    public final Vec<Bits> cfgServices;
+    public final Vec<Bits> cfgServers;
+    public final Bool cmdFlowFlush = in(bool());
 
     // Counter events: one pulse per decided frame; byte counters add statFrameBytes.
-    final UInt statFrameBytes = out(uint(16));
-    final List<Bool> statPortDrop = new ArrayList<>();
-    final Map<DropReason, Bool> statDrop = new EnumMap<>(DropReason.class);
-    final Bool statFlowHit = out(bool());
-    final Bool statFlowMiss = out(bool());
-    final Bool statFlowInsert = out(bool());
-    final Bool statFlowFull = out(bool());
-    final Bool statFlowReassign = out(bool());
-    final List<Bool> statServerPacket = new ArrayList<>();
-    final List<Bool> statServerNewFlow = new ArrayList<>();
-    final List<Bool> statServicePacket = new ArrayList<>();
-    final UInt statFlowOccupancy;
-    final UInt statMacOccupancy;
+    public final UInt statFrameBytes = out(uint(16));
+    public final List<Bool> statPortDrop = new ArrayList<>();
+    public final Map<DropReason, Bool> statDrop = new EnumMap<>(DropReason.class);
+    public final Bool statFlowHit = out(bool());
+    public final Bool statFlowMiss = out(bool());
+    public final Bool statFlowInsert = out(bool());
+    public final Bool statFlowFull = out(bool());
+    public final Bool statFlowReassign = out(bool());
+    public final List<Bool> statServerPacket = new ArrayList<>();
+    public final List<Bool> statServerNewFlow = new ArrayList<>();
+    public final List<Bool> statServicePacket = new ArrayList<>();
+    public final UInt statFlowOccupancy;
+    public final UInt statMacOccupancy;
 
     final Bool busy = regBool(false);
     final Bits frame = reg(FrameMeta.LAYOUT::newBits);

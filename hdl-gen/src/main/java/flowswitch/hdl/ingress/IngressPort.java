@@ -20,11 +20,11 @@ import spinal.lib.Stream;
  * and marked oversize, so one giant frame can never wedge the FIFO.
  */
 public final class IngressPort extends HwComponent {
-    final Stream<Bits> sAxis;
-    final Stream<Bits> mFrame;
-    final Stream<Bits> mMeta;
-    final Bool statRxInc = out(bool());
-    final UInt statRxBytes = out(uint(16));
+    public final Stream<Bits> sAxis;
+    public final Stream<Bits> mFrame;
+    public final Stream<Bits> mMeta;
+    public final Bool statRxInc = out(bool());
+    public final UInt statRxBytes = out(uint(16));
 
     final UInt beatIndex;
     final UInt byteCount = regUInt(16, 0);

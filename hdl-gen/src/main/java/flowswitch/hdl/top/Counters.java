@@ -1,0 +1,63 @@
+package flowswitch.hdl.top;
+
+import flowswitch.config.HardwareParams;
+import flowswitch.hdl.decision.DecisionUnit;
+import flowswitch.hdl.decision.DropReason;
+import flowswitch.hdl.egress.EgressSwitch;
+import flowswitch.hdl.ingress.IngressPort;
+import java.util.ArrayList;
+import java.util.List;
+import spinal.core.Bool;
+import spinal.core.UInt;
+
+/**
+ * Every counter of the switch with the datapath event that drives it, in register-map order: the one list from
+ * which the control plane builds its 64-bit counters and the register map names them (docs/datapath.md "Counters").
+ */
+final class Counters {
+    /** One counter: where it is filed, what it counts, the pulse that counts it and how much (null: one). */
+    record Event(String group, int index, String name, String doc, Bool inc, UInt amount) {}
+
+    private final List<Event> events = new ArrayList<>();
+
+    Counters(HardwareParams hw, List<IngressPort> ingress, DecisionUnit decision, EgressSwitch egress) {
+        for (int p = 0; p < hw.ports(); p++) {
+            IngressPort in = ingress.get(p);
+            EgressSwitch.Egress out = egress.egress(p);
+            add("port", p, "rx_packets", "frames received", in.statRxInc, null);
+            add("port", p, "rx_bytes", "bytes received", in.statRxInc, in.statRxBytes);
+            add("port", p, "tx_packets", "frames sent", out.txInc(), null);
+            add("port", p, "tx_bytes", "bytes sent", out.txInc(), out.txBytes());
+            add("port", p, "drops", "frames received here and dropped, any reason", decision.statPortDrop.get(p), null);
+        }
+        for (DropReason r : DropReason.values()) {
+            add("drop", -1, r.counterName(), "frames dropped: " + r.counterName().replace('_', ' '),
+                    decision.statDrop.get(r), null);
+        }
+        add("flow", -1, "hits", "service frames of a known connection", decision.statFlowHit, null);
+        add("flow", -1, "misses", "service frames of a new connection", decision.statFlowMiss, null);
+        add("flow", -1, "inserts", "connections written into the flow table", decision.statFlowInsert, null);
+        add("flow", -1, "full", "new connections that found the table full (server picked by hash)",
+                decision.statFlowFull, null);
+        add("flow", -1, "reassigns", "connections moved off a server that went down", decision.statFlowReassign, null);
+        for (int v = 0; v < hw.maxServices(); v++) {
+            Bool inc = decision.statServicePacket.get(v);
+            add("service", v, "packets", "frames forwarded for this service", inc, null);
+            add("service", v, "bytes", "bytes forwarded for this service", inc, decision.statFrameBytes);
+        }
+        for (int s = 0; s < hw.maxServers(); s++) {
+            Bool inc = decision.statServerPacket.get(s);
+            add("server", s, "packets", "frames sent to this server", inc, null);
+            add("server", s, "bytes", "bytes sent to this server", inc, decision.statFrameBytes);
+            add("server", s, "new_flows", "connections assigned to this server", decision.statServerNewFlow.get(s), null);
+        }
+    }
+
+    private void add(String group, int index, String name, String doc, Bool inc, UInt amount) {
+        events.add(new Event(group, index, name, doc, inc, amount));
+    }
+
+    List<Event> events() {
+        return List.copyOf(events);
+    }
+}
