@@ -1,0 +1,267 @@
+package flowswitch.driver.api;
+
+import flowswitch.config.HardwareParams;
+import flowswitch.config.MacAddress;
+import flowswitch.config.ServerSlot;
+import flowswitch.config.ServerState;
+import flowswitch.config.SwitchConfig;
+import flowswitch.driver.regmap.Counter;
+import flowswitch.driver.regmap.Field;
+import flowswitch.driver.regmap.Register;
+import flowswitch.driver.regmap.RegisterMap;
+import flowswitch.driver.transport.DeviceException;
+import flowswitch.driver.transport.RegisterBus;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The typed API of one flowswitch device. Every address and bit position comes from the {@link RegisterMap};
+ * every setter checks its arguments against the device before the first write, so bad input changes nothing.
+ * Methods are synchronized because the tables are written through shared index and staging registers. The bus
+ * stays the caller's to close.
+ */
+public final class FlowSwitchDevice {
+    private final RegisterBus bus;
+    private final RegisterMap map;
+    private final HardwareParams hardware;
+    private final Register id;
+    private final Register version;
+    private final Field versionMajor;
+    private final Field versionMinor;
+    private final Field versionPatch;
+    private final Register build;
+    private final MacRegisterPair switchMac;
+    private final Register uplinkMask;
+    private final Field uplinkMaskValue;
+    private final Register statsClear;
+    private final Field statsClearBit;
+    private final Register flowFlush;
+    private final Field flowFlushBit;
+    private final Register flowOccupancy;
+    private final Register macOccupancy;
+    private final ServiceTable services;
+    private final ServerTable servers;
+    private final CounterReader counterReader;
+
+    private FlowSwitchDevice(RegisterBus bus, RegisterMap map, HardwareParams hardware) {
+        this.bus = bus;
+        this.map = map;
+        this.hardware = hardware;
+        id = map.register("ID");
+        version = map.register("VERSION");
+        versionMajor = version.field("major");
+        versionMinor = version.field("minor");
+        versionPatch = version.field("patch");
+        build = map.register("BUILD");
+        switchMac = MacRegisterPair.resolve(map, "SWITCH_MAC");
+        uplinkMask = map.register("UPLINK_MASK");
+        uplinkMaskValue = uplinkMask.field("value");
+        statsClear = map.register("STATS_CLEAR");
+        statsClearBit = statsClear.field("clear");
+        flowFlush = map.register("FLOW_FLUSH");
+        flowFlushBit = flowFlush.field("flush");
+        flowOccupancy = map.register("FLOW_OCCUPANCY");
+        macOccupancy = map.register("MAC_OCCUPANCY");
+        services = new ServiceTable(map, bus, hardware);
+        servers = new ServerTable(map, bus, hardware);
+        counterReader = new CounterReader(bus);
+    }
+
+    /**
+     * Identifies the device on {@code bus} as the one {@code map} describes and reads its build parameters.
+     *
+     * @throws flowswitch.driver.regmap.RegisterMapException when the map lacks a register this driver needs
+     * @throws DeviceException when ID, VERSION or BUILD differ from the map's (both values in the message), or
+     *         the bus fails
+     */
+    public static FlowSwitchDevice open(RegisterBus bus, RegisterMap map) {
+        checkIdentity(bus, map, "ID", map.id());
+        checkIdentity(bus, map, "VERSION", map.version());
+        checkIdentity(bus, map, "BUILD", map.build());
+        return new FlowSwitchDevice(bus, map, readHardware(bus, map));
+    }
+
+    public RegisterMap registerMap() {
+        return map;
+    }
+
+    /** The build parameters the device reports in its HW_* registers. */
+    public HardwareParams hardware() {
+        return hardware;
+    }
+
+    public synchronized DeviceInfo info() {
+        int versionWord = bus.read(version.address());
+        Version decoded = new Version((int) versionMajor.get(versionWord), (int) versionMinor.get(versionWord),
+                (int) versionPatch.get(versionWord));
+        return new DeviceInfo(bus.device(), bus.read(id.address()), decoded, bus.read(build.address()), hardware,
+                switchMac.read(bus), (int) uplinkMaskValue.get(bus.read(uplinkMask.address())));
+    }
+
+    /** Every server slot, in slot order; empty slots are {@link ServerEntry#EMPTY}. */
+    public synchronized List<ServerEntry> servers() {
+        return servers.readAll();
+    }
+
+    /** Writes one server slot; {@link ServerEntry#EMPTY} empties it. */
+    public synchronized void writeServer(int slot, ServerEntry entry) {
+        servers.write(slot, entry);
+    }
+
+    /** Changes the state of the server in {@code slot}, keeping the rest of its entry. */
+    public synchronized void setServerState(int slot, ServerState state) {
+        ServerEntry entry = servers.read(slot);
+        if (!entry.valid()) {
+            throw new IllegalArgumentException("server slot " + slot + " is empty; add a server to it first");
+        }
+        servers.write(slot, entry.withState(state));
+    }
+
+    /** Every service slot, in slot order; unused slots are {@link ServiceEntry#DISABLED}. */
+    public synchronized List<ServiceEntry> services() {
+        return services.readAll();
+    }
+
+    /** Writes one service slot; {@link ServiceEntry#DISABLED} disables it. */
+    public synchronized void writeService(int slot, ServiceEntry entry) {
+        services.write(slot, entry);
+    }
+
+    public synchronized void setSwitchMac(MacAddress mac) {
+        Limits.unicast("switch MAC", mac);
+        switchMac.write(bus, mac);
+    }
+
+    /** @param mask bit i set when port i is an uplink port (routers side) */
+    public synchronized void setUplinkMask(int mask) {
+        checkUplinkMask(mask);
+        bus.write(uplinkMask.address(), uplinkMaskValue.set(0, mask));
+    }
+
+    /** Empties the flow table: every flow is assigned a server afresh on its next frame. */
+    public synchronized void flushFlows() {
+        bus.write(flowFlush.address(), flowFlushBit.set(0, 1));
+    }
+
+    public synchronized void clearCounters() {
+        bus.write(statsClear.address(), statsClearBit.set(0, 1));
+    }
+
+    /** Every counter of the map, each read tear-free, and the table occupancies. */
+    public synchronized Counters counters() {
+        List<CounterValue> values = new ArrayList<>();
+        for (Counter counter : map.counters()) {
+            values.add(new CounterValue(counter.group(), counter.index(), counter.name(), counterReader.read(counter)));
+        }
+        return new Counters(values, bus.read(flowOccupancy.address()), bus.read(macOccupancy.address()));
+    }
+
+    /**
+     * Loads a whole runtime config: switch MAC, uplink mask, every service slot and every server slot (the ones
+     * the config does not use are disabled or emptied). The config is checked against the device first; when it
+     * does not fit, nothing is written.
+     *
+     * @throws IllegalArgumentException naming the part of the config that does not fit the device
+     */
+    public synchronized void apply(SwitchConfig config) {
+        List<ServiceEntry> serviceEntries = plannedServices(config);
+        List<ServerEntry> serverEntries = plannedServers(config);
+        Limits.unicast("switch MAC", config.switchMac());
+        checkUplinkMask(config.uplinkMask());
+
+        // A service whose definition changes is disabled while its servers change, so no frame meets a
+        // half-updated pool (frames for it are dropped meanwhile instead of going to a wrong server).
+        List<ServiceEntry> before = services.readAll();
+        for (int slot = 0; slot < serviceEntries.size(); slot++) {
+            if (!before.get(slot).equals(serviceEntries.get(slot)) && before.get(slot).enabled()) {
+                services.write(slot, ServiceEntry.DISABLED);
+            }
+        }
+        for (int slot = 0; slot < serverEntries.size(); slot++) {
+            servers.write(slot, serverEntries.get(slot));
+        }
+        switchMac.write(bus, config.switchMac());
+        bus.write(uplinkMask.address(), uplinkMaskValue.set(0, config.uplinkMask()));
+        for (int slot = 0; slot < serviceEntries.size(); slot++) {
+            services.write(slot, serviceEntries.get(slot));
+        }
+    }
+
+    private List<ServiceEntry> plannedServices(SwitchConfig config) {
+        if (config.services().size() > services.slots()) {
+            throw new IllegalArgumentException("the config has " + config.services().size() + " services but the"
+                    + " device has " + services.slots() + " service slots (max_services)");
+        }
+        List<ServiceEntry> entries = new ArrayList<>();
+        for (int slot = 0; slot < services.slots(); slot++) {
+            ServiceEntry entry = slot < config.services().size()
+                    ? ServiceEntry.of(config.services().get(slot)) : ServiceEntry.DISABLED;
+            try {
+                services.check(slot, entry);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("services[" + slot + "] '" + config.services().get(slot).name()
+                        + "': " + e.getMessage(), e);
+            }
+            entries.add(entry);
+        }
+        return entries;
+    }
+
+    private List<ServerEntry> plannedServers(SwitchConfig config) {
+        List<ServerSlot> slots = config.serverSlots();
+        if (slots.size() > servers.slots()) {
+            throw new IllegalArgumentException("the config has " + slots.size() + " servers but the device has "
+                    + servers.slots() + " server slots (max_servers)");
+        }
+        List<ServerEntry> entries = new ArrayList<>();
+        for (int slot = 0; slot < servers.slots(); slot++) {
+            entries.add(ServerEntry.EMPTY);
+        }
+        for (ServerSlot slot : slots) {
+            ServerEntry entry = ServerEntry.of(slot.serviceIndex(), slot.server());
+            try {
+                servers.check(slot.index(), entry);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("server '" + slot.server().name() + "' of services["
+                        + slot.serviceIndex() + "]: " + e.getMessage(), e);
+            }
+            entries.set(slot.index(), entry);
+        }
+        return entries;
+    }
+
+    private void checkUplinkMask(int mask) {
+        long ports = 1L << hardware.ports();
+        if (mask < 0 || mask >= ports) {
+            throw new IllegalArgumentException("uplink mask 0x" + Integer.toHexString(mask) + " names ports the"
+                    + " device does not have; it has ports 0.." + (hardware.ports() - 1));
+        }
+        Limits.fits("uplink mask", mask, uplinkMaskValue);
+    }
+
+    private static void checkIdentity(RegisterBus bus, RegisterMap map, String registerName, int expected) {
+        int actual = bus.read(map.register(registerName).address());
+        if (actual != expected) {
+            throw new DeviceException(bus.device(), "identify", registerName + " reads 0x" + Integer.toHexString(actual)
+                    + " but register map " + map.source() + " expects 0x" + Integer.toHexString(expected)
+                    + ": the device runs another build; use the regmap.json generated with its bitstream");
+        }
+    }
+
+    private static HardwareParams readHardware(RegisterBus bus, RegisterMap map) {
+        try {
+            return new HardwareParams(readValue(bus, map, "HW_DATA_WIDTH"), readValue(bus, map, "HW_PORTS"),
+                    readValue(bus, map, "HW_MAX_SERVERS"), readValue(bus, map, "HW_MAX_SERVICES"),
+                    readValue(bus, map, "HW_FLOW_TABLE_SIZE"), readValue(bus, map, "HW_MAC_TABLE_SIZE"),
+                    readValue(bus, map, "HW_MAX_FRAME_BYTES"));
+        } catch (IllegalArgumentException e) {
+            throw new DeviceException(bus.device(), "read HW_* registers", "the device reports impossible build"
+                    + " parameters: " + e.getMessage(), e);
+        }
+    }
+
+    private static int readValue(RegisterBus bus, RegisterMap map, String registerName) {
+        Register register = map.register(registerName);
+        return (int) register.field("value").get(bus.read(register.address()));
+    }
+}

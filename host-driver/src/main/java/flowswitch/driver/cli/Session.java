@@ -1,0 +1,13 @@
+package flowswitch.driver.cli;
+
+import flowswitch.driver.api.FlowSwitchDevice;
+import flowswitch.driver.names.NamesFile;
+import flowswitch.driver.transport.RegisterBus;
+
+/** One fsctl run's open device and the names file that goes with its register map. */
+record Session(RegisterBus bus, FlowSwitchDevice device, NamesFile names) implements AutoCloseable {
+    @Override
+    public void close() {
+        bus.close();
+    }
+}
