@@ -211,7 +211,7 @@ public final class DecisionUnit extends HwComponent {
         Bool serviceDecided = and(done, ok, serviceFrame);
         assign(statFlowHit, and(serviceDecided, flowHit));
         assign(statFlowMiss, and(serviceDecided, miss));
-        assign(statFlowFull, and(serviceDecided, tableFull));
+        assign(statFlowFull, and(newFlow, tableFull));
         assign(statFlowInsert, and(newFlow, miss, flows.freeAvailable));
         assign(statFlowReassign, and(newFlow, reassign));
         for (int s = 0; s < servers; s++) {

@@ -1,0 +1,11 @@
+package flowswitch.sim.golden;
+
+/** Why the switch dropped a frame; each reason is also a global counter of the drop group. */
+public enum DropReason implements CounterKind {
+    OVERSIZE, RX_ERROR, PARSE_ERROR, NO_SERVER, NO_SERVICE, FILTERED;
+
+    @Override
+    public CounterGroup group() {
+        return CounterGroup.DROP;
+    }
+}

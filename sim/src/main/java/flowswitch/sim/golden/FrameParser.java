@@ -1,0 +1,101 @@
+package flowswitch.sim.golden;
+
+import flowswitch.config.Ipv4Address;
+import flowswitch.config.MacAddress;
+import flowswitch.config.Protocol;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The parse rules of docs/datapath.md, in their order: the first failure decides. */
+public final class FrameParser {
+    private static final int ETHERNET_HEADER = 14;
+    private static final int VLAN_HEADER = 18;
+    private static final int ETHERTYPE_VLAN = 0x8100;
+    private static final int ETHERTYPE_IPV4 = 0x0800;
+    private static final int IPV4_MIN_HEADER = 20;
+    private static final int FRAGMENT_BITS = 0x3FFF;
+    private static final int PORT_BYTES = 4;
+
+    private final int maxFrameBytes;
+
+    public FrameParser(int maxFrameBytes) {
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    public ParseResult parse(byte[] frame, boolean rxError) {
+        int len = frame.length;
+        if (len > maxFrameBytes) {
+            return new ParseResult.Rejected(DropReason.OVERSIZE);
+        }
+        if (rxError) {
+            return new ParseResult.Rejected(DropReason.RX_ERROR);
+        }
+        if (len < ETHERNET_HEADER) {
+            return malformed();
+        }
+        int etherType = u16(frame, 12);
+        int l3 = ETHERNET_HEADER;
+        if (etherType == ETHERTYPE_VLAN) {
+            if (len < VLAN_HEADER) {
+                return malformed();
+            }
+            etherType = u16(frame, 16);
+            l3 = VLAN_HEADER;
+        }
+        MacAddress destination = mac(frame, 0);
+        MacAddress source = mac(frame, 6);
+        if (etherType != ETHERTYPE_IPV4) {
+            return new ParsedFrame(destination, source, etherType, Optional.empty());
+        }
+        if (len < l3 + IPV4_MIN_HEADER) {
+            return malformed();
+        }
+        int version = (frame[l3] & 0xff) >> 4;
+        int ihl = frame[l3] & 15;
+        if (version != 4 || ihl < 5) {
+            return malformed();
+        }
+        int headerLength = 4 * ihl;
+        int totalLength = u16(frame, l3 + 2);
+        if (totalLength < headerLength || len < l3 + totalLength) {
+            return malformed();
+        }
+        boolean fragment = (u16(frame, l3 + 6) & FRAGMENT_BITS) != 0;
+        Optional<Protocol> protocol = transport(frame[l3 + 9] & 0xff);
+        if (protocol.isEmpty() || fragment) {
+            return new ParsedFrame(destination, source, etherType, Optional.empty());
+        }
+        if (totalLength < headerLength + PORT_BYTES) {
+            return malformed();
+        }
+        int l4 = l3 + headerLength;
+        FiveTuple ports = new FiveTuple(new Ipv4Address(u32(frame, l3 + 12)), new Ipv4Address(u32(frame, l3 + 16)),
+                protocol.get(), u16(frame, l4), u16(frame, l4 + 2));
+        return new ParsedFrame(destination, source, etherType, Optional.of(ports));
+    }
+
+    private static ParseResult malformed() {
+        return new ParseResult.Rejected(DropReason.PARSE_ERROR);
+    }
+
+    private static Optional<Protocol> transport(int number) {
+        return Arrays.stream(Protocol.values()).filter(p -> p.number() == number).findFirst();
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xff) << 8 | b[at + 1] & 0xff;
+    }
+
+    private static int u32(byte[] b, int at) {
+        return u16(b, at) << 16 | u16(b, at + 2);
+    }
+
+    private static MacAddress mac(byte[] b, int at) {
+        long value = 0;
+        for (int i = 0; i < 6; i++) {
+            value = value << 8 | b[at + i] & 0xff;
+        }
+        return new MacAddress(value);
+    }
+}

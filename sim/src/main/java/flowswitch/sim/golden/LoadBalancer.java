@@ -1,0 +1,39 @@
+package flowswitch.sim.golden;
+
+import flowswitch.config.Scheduler;
+
+import java.util.OptionalInt;
+
+/** The service path: flow table first, then the scheduler (rr/wrr) or, with the table full, the hash pick. */
+final class LoadBalancer {
+    private final FlowTable flows;
+    private final ServerTable servers;
+    private final WeightedRoundRobin roundRobin;
+
+    LoadBalancer(FlowTable flows, ServerTable servers, WeightedRoundRobin roundRobin) {
+        this.flows = flows;
+        this.servers = servers;
+        this.roundRobin = roundRobin;
+    }
+
+    Assignment assign(int service, Scheduler scheduler, FiveTuple frame) {
+        FlowKey key = FlowKey.of(service, frame);
+        OptionalInt entry = flows.find(key);
+        if (entry.isPresent()) {
+            int server = flows.server(entry.getAsInt());
+            if (servers.keepsFlows(server, service)) {
+                return new Assignment(FlowOutcome.HIT, OptionalInt.of(server));
+            }
+            OptionalInt picked = roundRobin.pick(service, scheduler, servers);
+            picked.ifPresent(slot -> flows.reassign(entry.getAsInt(), slot));
+            return new Assignment(picked.isPresent() ? FlowOutcome.REASSIGNED : FlowOutcome.STALE_UNSERVED, picked);
+        }
+        if (flows.full()) {
+            OptionalInt picked = HashPick.pick(service, frame, servers);
+            return new Assignment(picked.isPresent() ? FlowOutcome.NOT_STORED : FlowOutcome.MISS_UNSERVED, picked);
+        }
+        OptionalInt picked = roundRobin.pick(service, scheduler, servers);
+        picked.ifPresent(slot -> flows.insert(key, slot));
+        return new Assignment(picked.isPresent() ? FlowOutcome.INSERTED : FlowOutcome.MISS_UNSERVED, picked);
+    }
+}

@@ -1,0 +1,5 @@
+package flowswitch.sim.traffic;
+
+/** A packet and the port it will enter on. */
+record Planned(int ingressPort, Packet packet) {
+}
