@@ -147,7 +147,7 @@ public final class DecisionUnit extends HwComponent {
 
         assign(scheduler.servers, cfgServers);
         assign(scheduler.service, service);
-        assign(scheduler.scheduler, classifier.scheduler);
+        assign(scheduler.policy, classifier.policy);
         assign(scheduler.hash, tupleHash(frame));
         assign(scheduler.byHash, tableFull);
         Bool serverFound = or(flowHit, scheduler.available);

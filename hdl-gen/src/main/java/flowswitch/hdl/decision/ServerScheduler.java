@@ -21,7 +21,7 @@ import spinal.core.Vec;
 public final class ServerScheduler extends HwComponent {
     final Vec<Bits> servers;
     final UInt service;
-    final Bits scheduler = in(bits(3));
+    final Bits policy = in(bits(3));
     final Bits hash = in(bits(16));
     final Bool byHash = in(bool());
     final Bool commit = in(bool());
@@ -55,7 +55,7 @@ public final class ServerScheduler extends HwComponent {
 
         UInt current = element(pointer, service);
         UInt count = element(given, service);
-        UInt weight = mux(eq(scheduler, ServiceEntry.SCHED_RR), u(1, 16), element(weights, current));
+        UInt weight = mux(eq(policy, ServiceEntry.SCHED_RR), u(1, 16), element(weights, current));
         Bool stay = and(bit(eligible, current), lt(count, weight));
         UInt next = firstSetFrom(eligible, add(current, 1));
         UInt roundRobin = mux(stay, current, next);

@@ -23,7 +23,7 @@ public final class ServiceClassifier extends HwComponent {
     final Bits dstPort = in(bits(16));
     final Bool hit = out(bool());
     final UInt index;
-    final Bits scheduler = out(bits(3));
+    final Bits policy = out(bits(3));
 
     public ServiceClassifier(int slots) {
         if (slots < 1 || slots > 16) throw new IllegalArgumentException("service slots must be 1..16, got " + slots);
@@ -41,6 +41,6 @@ public final class ServiceClassifier extends HwComponent {
         }
         assign(hit, orReduce(matches));
         assign(index, resize(lowestSetIndex(matches), log2Up(slots)));
-        assign(scheduler, svc.get(element(services, index), "scheduler"));
+        assign(policy, svc.get(element(services, index), "scheduler"));
     }
 }

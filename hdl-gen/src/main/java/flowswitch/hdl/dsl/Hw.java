@@ -370,7 +370,11 @@ public final class Hw {
     public static UInt firstSetFrom(Bits v, UInt start) {
         int w = v.getBitsWidth();
         Bits atOrAfter = bits(w);
-        for (int i = 0; i < w; i++) assign(bit(atOrAfter, i), ge(u(i, Math.max(start.getBitsWidth(), bitsFor(i))), start));
+        long largestStart = (1L << start.getBitsWidth()) - 1;
+        for (int i = 0; i < w; i++) {
+            // Past the largest possible start every bit qualifies; writing it as a constant keeps lint quiet.
+            assign(bit(atOrAfter, i), i >= largestStart ? TRUE() : ge(u(i, Math.max(start.getBitsWidth(), bitsFor(i))), start));
+        }
         Bits ahead = andBits(v, atOrAfter);
         return resize(mux(orReduce(ahead), lowestSetIndex(ahead), lowestSetIndex(v)), log2Up(w));
     }
@@ -434,6 +438,15 @@ public final class Hw {
     public static <C extends spinal.core.Component> C library(C component) {
         component.postInitCallback();
         return component;
+    }
+
+    /**
+     * Gives {@code signal} an exact name and returns it. For signals that {@link HwComponent#build} cannot name
+     * because no field holds them (ports created in loops, registers made by helper classes).
+     */
+    public static <T extends spinal.core.Nameable> T named(T signal, String name) {
+        signal.setName(name, false);
+        return signal;
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------------------

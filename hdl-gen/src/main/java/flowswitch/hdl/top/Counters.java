@@ -1,6 +1,7 @@
 package flowswitch.hdl.top;
 
 import flowswitch.config.HardwareParams;
+import flowswitch.hdl.control.CounterSpec;
 import flowswitch.hdl.decision.DecisionUnit;
 import flowswitch.hdl.decision.DropReason;
 import flowswitch.hdl.egress.EgressSwitch;
@@ -59,5 +60,12 @@ final class Counters {
 
     List<Event> events() {
         return List.copyOf(events);
+    }
+
+    /** The counters as the control plane declares them: byte counters take the event's amount. */
+    List<CounterSpec> specs() {
+        return events.stream().map(e -> e.amount() == null
+                ? CounterSpec.events(e.group(), e.index(), e.name(), e.doc())
+                : CounterSpec.bytes(e.group(), e.index(), e.name(), e.doc())).toList();
     }
 }

@@ -3,6 +3,11 @@ package flowswitch.hdl.top;
 import static flowswitch.hdl.dsl.Hw.*;
 
 import flowswitch.config.HardwareParams;
+import flowswitch.hdl.control.ControlPlane;
+import flowswitch.hdl.control.ControlPlaneConfig;
+import flowswitch.hdl.control.CounterInput;
+import flowswitch.hdl.control.axil.AxiLite;
+import flowswitch.hdl.control.regs.RegisterMap;
 import flowswitch.hdl.decision.DecisionUnit;
 import flowswitch.hdl.decision.DecisionUnitConfig;
 import flowswitch.hdl.dsl.HwComponent;
@@ -12,6 +17,8 @@ import flowswitch.hdl.ingress.IngressPort;
 import flowswitch.hdl.ingress.IngressPortConfig;
 import java.util.ArrayList;
 import java.util.List;
+import spinal.core.Bool;
+import spinal.lib.bus.amba4.axilite.AxiLite4;
 
 /**
  * The flow switch: per port an ingress (store-and-forward + parser), one decision unit (service classifier, flow
@@ -24,6 +31,10 @@ public final class FlowSwitch extends HwComponent {
     final DecisionUnit decision;
     final EgressSwitch egress;
     final Counters counters;
+    final ControlPlane control;
+    final AxiLite4 sAxil = AxiLite.slavePort();
+    final Bool uartRxd = in(bool());
+    final Bool uartTxd = out(bool());
 
     public FlowSwitch(HardwareParams hw) {
         moduleName("FlowSwitch");
@@ -42,5 +53,28 @@ public final class FlowSwitch extends HwComponent {
             AxisPins.masterPins("m_axis_" + i, hw.dataWidth(), egress.egress(i).axis());
         }
         counters = new Counters(hw, ingress, decision, egress);
+
+        control = build(new ControlPlane(ControlPlaneConfig.forHardware(hw).withCounters(counters.specs())));
+        sAxil.$greater$greater(control.sAxil);
+        assign(control.uartRxd, uartRxd);
+        assign(uartTxd, control.uartTxd);
+        assign(decision.cfgSwitchMac, control.cfgSwitchMac);
+        assign(egress.cfgSwitchMac, control.cfgSwitchMac);
+        assign(decision.cfgUplinkMask, control.cfgUplinkMask);
+        for (int v = 0; v < hw.maxServices(); v++) assign(decision.cfgServices.apply(v), control.cfgService.get(v));
+        for (int s = 0; s < hw.maxServers(); s++) assign(decision.cfgServers.apply(s), control.cfgServer.get(s));
+        assign(decision.cmdFlowFlush, control.cmdFlowFlush);
+        assign(control.statFlowOccupancy, resize(decision.statFlowOccupancy, 32));
+        assign(control.statMacOccupancy, resize(decision.statMacOccupancy, 32));
+        for (Counters.Event e : counters.events()) {
+            CounterInput input = control.counterInput(e.group(), e.index(), e.name());
+            assign(input.inc(), e.inc());
+            input.amount().ifPresent(amount -> assign(amount, resize(e.amount(), amount.getBitsWidth())));
+        }
+    }
+
+    /** The register map of this build: what regmap.json, flowswitch_regs.h and regmap.md describe. */
+    public RegisterMap registerMap() {
+        return control.registerMap();
     }
 }
