@@ -15,8 +15,8 @@ elif [ -n "$(find "$root" -path "$root/*/target" -prune -o \( -name '*.java' -o 
 fi
 if [ -n "$stale" ]; then
   echo "building $module ($stale)..." >&2
-  if ! (cd "$root" && mvn -q -B -DskipTests install -pl "$module" -am) >&2; then
-    echo "error: the build of $module failed; run 'mvn -B -DskipTests install' in $root to see why" >&2
+  if ! (cd "$root" && mvn -q -B -Dmaven.test.skip=true install -pl "$module" -am) >&2; then
+    echo "error: the build of $module failed; run 'mvn -B -Dmaven.test.skip=true install' in $root to see why" >&2
     exit 1
   fi
   jar="$(ls "$target"/flowswitch-"$module"-*.jar | head -n1)"

@@ -1,0 +1,32 @@
+package flowswitch.hdl.egress;
+
+import flowswitch.hdl.decision.Decision;
+import flowswitch.hdl.simtest.AxisFrame;
+import java.math.BigInteger;
+import java.util.Map;
+
+/** A decision as the test writes it: destination ports, rewrite flag, destination MAC (octet 0 in bits 47:40). */
+record Route(int dest, boolean rewrite, long dstMac) {
+    static Route drop() {
+        return new Route(0, false, 0);
+    }
+
+    BigInteger pack(int ports) {
+        return Decision.layout(ports).pack(Map.of("dest", (long) dest, "rewrite", rewrite ? 1L : 0L, "dst_mac", dstMac));
+    }
+
+    boolean sendsTo(int port) {
+        return (dest >> port & 1) != 0;
+    }
+
+    /** The frame as it must leave, per docs/datapath.md: bytes 0..5 the destination MAC, 6..11 the switch MAC. */
+    AxisFrame apply(AxisFrame frame, long switchMac) {
+        if (!rewrite) return frame;
+        byte[] bytes = frame.bytes();
+        for (int i = 0; i < Math.min(12, bytes.length); i++) {
+            long mac = i < 6 ? dstMac : switchMac;
+            bytes[i] = (byte) (mac >>> (40 - 8 * (i % 6)));
+        }
+        return new AxisFrame(bytes, frame.user());
+    }
+}
