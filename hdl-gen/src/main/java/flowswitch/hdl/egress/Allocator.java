@@ -48,7 +48,9 @@ final class Allocator extends HwComponent {
         Bool earlierRequester = FALSE();
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < n; i++) {
-                Bool atOrAfterTurn = not(gt(turn, u(i, turn.getBitsWidth())));
+                // No turn value exceeds the largest index the turn register holds: a constant keeps lint quiet.
+                Bool atOrAfterTurn = i == (1 << turn.getBitsWidth()) - 1 ? TRUE()
+                        : not(gt(turn, u(i, turn.getBitsWidth())));
                 Bool active = and(request.get(i), pass == 0 ? atOrAfterTurn : not(atOrAfterTurn));
                 Bool fits = eq(andBits(dest.get(i), taken), 0);
                 granted.set(i, or(granted.get(i), and(active, fits)));
