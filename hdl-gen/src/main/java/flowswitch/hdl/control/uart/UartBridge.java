@@ -81,16 +81,23 @@ public final class UartBridge extends HwComponent {
         Stream<Bits> rx = rxQueue.pop();
         Bits value = rx.payload();
         assign(rx.ready(), or(at(Phase.HUNT), at(Phase.RECEIVE)));
-        when(rx.fire(), () -> when(at(Phase.HUNT), () -> when(eq(value, UartRequest.SYNC), () -> {
-            go(Phase.RECEIVE);
-            assign(received, 0);
-            assign(rxCrc, 0);
-        })).otherwise(() -> {
-            assign(requestBody, cat(slice(requestBody, 0, 8 * (BODY_BYTES - 1)), value));
-            assign(rxCrc, Crc8Logic.update(rxCrc, value));
-            assign(received, add(received, 1));
-            when(eq(received, BODY_BYTES - 1), () -> go(Phase.CHECK));
-        })).elseWhen(and(at(Phase.RECEIVE), gapExpired), () -> go(Phase.HUNT));
+        when(rx.fire(), () -> {
+            when(at(Phase.HUNT), () -> when(eq(value, UartRequest.SYNC), this::startFrame))
+                    .otherwise(() -> takeBodyByte(value));
+        }).elseWhen(and(at(Phase.RECEIVE), gapExpired), () -> go(Phase.HUNT));
+    }
+
+    private void startFrame() {
+        go(Phase.RECEIVE);
+        assign(received, 0);
+        assign(rxCrc, 0);
+    }
+
+    private void takeBodyByte(Bits value) {
+        assign(requestBody, cat(slice(requestBody, 0, 8 * (BODY_BYTES - 1)), value));
+        assign(rxCrc, Crc8Logic.update(rxCrc, value));
+        assign(received, add(received, 1));
+        when(eq(received, BODY_BYTES - 1), () -> go(Phase.CHECK));
     }
 
     /** A whole body, CRC included, leaves a CRC of zero; only then is the op looked at. */
