@@ -1,11 +1,10 @@
 package flowswitch.sim.cli;
 
 import flowswitch.config.SwitchConfig;
-import flowswitch.driver.transport.sim.SimSocketServer;
+import flowswitch.sim.device.ControlSocket;
 import flowswitch.sim.device.SimulatedSwitch;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -36,8 +35,7 @@ final class RunCommand implements Callable<Integer> {
         Path dir = control.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         try (SimulatedSwitch sw = SimulatedSwitch.start(cfg, work != null ? work : dir.resolve("build"));
-             SimSocketServer server = new SimSocketServer(control, sw.bus())) {
-            Files.copy(sw.design().registerMapJson(), dir.resolve("regmap.json"), StandardCopyOption.REPLACE_EXISTING);
+             ControlSocket server = ControlSocket.serve(sw, cfg, control)) {
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             spec.commandLine().getOut().printf("serving %s (build 0x%08x) on %s; Ctrl-C stops%n",
