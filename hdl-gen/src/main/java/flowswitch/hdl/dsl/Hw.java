@@ -77,6 +77,11 @@ public final class Hw {
         return spinal.lib.master$.MODULE$.apply(stream);
     }
 
+    /** A flow port this component drives. */
+    public static <T extends Data> Flow<T> master(Flow<T> flow) {
+        return spinal.lib.master$.MODULE$.apply(flow);
+    }
+
     // ---- literals ---------------------------------------------------------------------------------------------
     public static UInt u(long value, int bits) {
         return spinal.core.U$.MODULE$.apply(BigInt.apply(value), width(bits));

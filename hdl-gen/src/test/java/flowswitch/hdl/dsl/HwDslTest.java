@@ -51,6 +51,35 @@ class HwDslTest {
         }
     }
 
+    /** A small lookup table: a Vec of registers written by index, a Mem read synchronously, a Flow out. */
+    static final class Lookup extends HwComponent {
+        final UInt writeIndex = in(uint(2));
+        final Bits writeValue = in(bits(8));
+        final Bool write = in(bool());
+        final UInt readIndex = in(uint(4));
+        final spinal.lib.Flow<Bits> result = master(flow(() -> bits(8)));
+        final spinal.core.Vec<Bits> slots = initEach(reg(() -> vec(() -> bits(8), 4)), () -> b(0, 8));
+        final spinal.core.Mem<Bits> lut = mem(() -> bits(8), 16);
+
+        Lookup() {
+            when(write, () -> assign(element(slots, writeIndex), writeValue));
+            lut.write(resize(writeIndex, 4), writeValue, write, null);
+            assign(result.valid(), regNext(write, lit(false)));
+            assign(result.payload(), xorBits(lut.readSync(readIndex, TRUE(), spinal.core.dontCare$.MODULE$, false),
+                    element(slots, resize(readIndex, 2))));
+        }
+    }
+
+    @Test
+    void vectorsMemoriesAndFlows(@TempDir Path dir) throws Exception {
+        VerilogWriter.write(dir, () -> build(new Lookup()));
+        String v = Files.readString(dir.resolve("Lookup.v"));
+        assertTrue(v.matches("(?s).*reg\\s+\\[7:0\\]\\s+lut\\s*\\[0:15\\];.*"), "a Mem becomes a Verilog memory:\n" + v);
+        assertTrue(v.matches("(?s).*reg\\s+\\[7:0\\]\\s+slots_0;.*"), "a Vec of registers becomes named registers");
+        assertTrue(v.matches("(?s).*output\\s+wire\\s+result_valid.*"), v);
+        assertTrue(v.matches("(?s).*output\\s+wire\\s+\\[7:0\\]\\s+result_payload.*"), v);
+    }
+
     @Test
     void namesRegistersAndConditionalsComeOutReadable(@TempDir Path dir) throws Exception {
         VerilogWriter.write(dir, () -> build(new Counter()));
