@@ -91,9 +91,4 @@ public final class EgressSwitch extends HwComponent {
     public Egress egress(int port) {
         return egress.get(port);
     }
-
-    private static <T extends spinal.core.Nameable> T named(T signal, String name) {
-        signal.setName(name, false);
-        return signal;
-    }
 }

@@ -7,7 +7,6 @@ import flowswitch.hdl.stream.AxisBeat;
 import java.util.Map;
 import spinal.core.Bits;
 import spinal.core.Bool;
-import spinal.core.Data;
 import spinal.lib.Stream;
 
 /**
@@ -39,10 +38,5 @@ final class AxisPins {
         assign(named(out(bool()), prefix + "_tvalid"), from.valid());
         assign(named(out(bool()), prefix + "_tlast"), beat.getBool(from.payload(), "last"));
         assign(from.ready(), named(in(bool()), prefix + "_tready"));
-    }
-
-    private static <T extends Data> T named(T pin, String name) {
-        pin.setName(name, false);
-        return pin;
     }
 }
