@@ -93,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("  ./fsctl --device sim:/tmp/fs.sock info | stats | server list");
             out.println("  ./flowswitch sim replay --config FILE --in 0=clients.pcap --out DIR      # your own traffic");
             boolean ok = first.split.isEmpty() && toVictim == 0 && !first.serverOf.isEmpty();
-            return ok ? 0 : CliErrors.FAILED;
+            return ok ? 0 : FlowSwitchCli.FAILED;
         }
     }
 

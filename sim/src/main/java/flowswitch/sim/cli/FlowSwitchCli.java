@@ -1,6 +1,11 @@
 package flowswitch.sim.cli;
 
+import flowswitch.driver.cli.ErrorReporter;
+import flowswitch.sim.pcap.PcapException;
+import flowswitch.sim.verilator.ModelBuildException;
+import flowswitch.sim.verilator.SimulationException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,13 +16,17 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:the run failed (tools, simulation, I/O)", "2:usage error or bad input file"})
 public final class FlowSwitchCli {
+    /** Exit status of a run that failed (tools, simulation, I/O). */
+    static final int FAILED = 1;
 
     public static void main(String[] args) {
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CliErrors errors = new CliErrors("flowswitch");
+        ErrorReporter errors = new ErrorReporter("flowswitch", List.of(PcapException.class),
+                List.of(SimulationException.class, ModelBuildException.class, IllegalStateException.class,
+                        java.io.IOException.class));
         return new CommandLine(new FlowSwitchCli())
                 .setOut(out)
                 .setErr(err)
