@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /** {@code flowswitch}: generate the hardware, simulate it, run the demo. */
 @Command(name = "flowswitch", mixinStandardHelpOptions = true, version = "flowswitch 0.1.0",
         description = "Generate, simulate and demonstrate the flowswitch hardware load balancer.",
-        subcommands = {GenCommand.class, SimCommand.class, DemoCommand.class},
+        subcommands = {GenCommand.class, SimCommand.class, BenchCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:the run failed (tools, simulation, I/O)", "2:usage error or bad input file"})
 public final class FlowSwitchCli {

@@ -44,6 +44,10 @@ interface NativeHarness extends Library {
 
     long fs_input_stall_cycles(Pointer model, int port);
 
+    void fs_record_input_starts(Pointer model, int on);
+
+    int fs_pop_input_start(Pointer model, int port, LongByReference firstBeatCycle);
+
     long fs_output_keep_errors(Pointer model, int port);
 
     int fs_axil_read(Pointer model, int address, IntByReference data, IntByReference response, long timeoutCycles);

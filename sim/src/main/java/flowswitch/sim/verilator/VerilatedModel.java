@@ -189,6 +189,22 @@ public final class VerilatedModel implements AutoCloseable {
     }
 
     /**
+     * Starts (or stops) recording the cycle at which each input frame's first beat is accepted, for latency
+     * measurements; off by default so long runs do not accumulate them.
+     */
+    public void recordInputStarts(boolean on) {
+        lib.fs_record_input_starts(handle(), on ? 1 : 0);
+    }
+
+    /** The first-beat cycle of the oldest recorded input frame of {@code port}, in the order frames entered. */
+    public java.util.OptionalLong popInputStart(int port) {
+        checkPort(port);
+        LongByReference cycle = new LongByReference();
+        int status = lib.fs_pop_input_start(handle(), port, cycle);
+        return status == 0 ? java.util.OptionalLong.of(cycle.getValue()) : java.util.OptionalLong.empty();
+    }
+
+    /**
      * Beats output {@code port} sent against the stream contract (a non-last beat not full, or a last beat
      * whose tkeep is not contiguous from lane 0). Zero for a correct design.
      */
