@@ -75,6 +75,10 @@ public record ControlPlaneConfig(HardwareParams hw, List<CounterSpec> counters, 
         return new ControlPlaneConfig(hw, counters, uartClocksPerBit, value);
     }
 
+    public ControlPlaneConfig withUartBridge(UartBridgeConfig value) {
+        return new ControlPlaneConfig(hw, counters, value.clocksPerBit(), value.frameGapBytes());
+    }
+
     public UartBridgeConfig uartBridge() {
         return new UartBridgeConfig(uartClocksPerBit, uartFrameGapBytes);
     }

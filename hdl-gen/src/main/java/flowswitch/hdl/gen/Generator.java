@@ -3,6 +3,8 @@ package flowswitch.hdl.gen;
 import static flowswitch.hdl.dsl.HwComponent.build;
 
 import flowswitch.config.HardwareParams;
+import flowswitch.hdl.control.ControlPlaneConfig;
+import flowswitch.hdl.control.uart.UartBridgeConfig;
 import flowswitch.hdl.top.FlowSwitch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,10 +22,19 @@ public final class Generator {
 
     private Generator() {}
 
+    /** The switch as it goes on a board (UART at 115200 baud on a 125 MHz clock). */
     public static GeneratedDesign generate(HardwareParams hw, Path outDir) {
+        return generate(hw, ControlPlaneConfig.forHardware(hw).uartBridge(), outDir);
+    }
+
+    /**
+     * The switch with its UART bridge's timing given: a simulation uses a bit time of a few clocks, since simulated
+     * clocks are expensive and the line's baud rate means nothing there. Everything else is as for a board.
+     */
+    public static GeneratedDesign generate(HardwareParams hw, UartBridgeConfig uart, Path outDir) {
         AtomicReference<FlowSwitch> top = new AtomicReference<>();
         VerilogWriter.write(outDir, () -> {
-            FlowSwitch t = build(new FlowSwitch(hw));
+            FlowSwitch t = build(new FlowSwitch(hw, uart));
             top.set(t);
             return t;
         });

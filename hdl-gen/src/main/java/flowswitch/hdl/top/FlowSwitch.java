@@ -8,6 +8,7 @@ import flowswitch.hdl.control.ControlPlaneConfig;
 import flowswitch.hdl.control.CounterInput;
 import flowswitch.hdl.control.axil.AxiLite;
 import flowswitch.hdl.control.regs.RegisterMap;
+import flowswitch.hdl.control.uart.UartBridgeConfig;
 import flowswitch.hdl.decision.DecisionUnit;
 import flowswitch.hdl.decision.DecisionUnitConfig;
 import flowswitch.hdl.dsl.HwComponent;
@@ -36,7 +37,16 @@ public final class FlowSwitch extends HwComponent {
     final Bool uartRxd = in(bool());
     final Bool uartTxd = out(bool());
 
+    /** With the board's UART timing: {@link ControlPlaneConfig#forHardware}'s 115200 baud on a 125 MHz clock. */
     public FlowSwitch(HardwareParams hw) {
+        this(hw, ControlPlaneConfig.forHardware(hw).uartBridge());
+    }
+
+    /**
+     * With the UART bridge's bit time and frame gap given. Only the bridge's divider changes: the register map, the
+     * BUILD word and the AXI4-Lite path are those of {@code hw} whatever the timing.
+     */
+    public FlowSwitch(HardwareParams hw, UartBridgeConfig uart) {
         moduleName("FlowSwitch");
         clockDomain().get().reset().setName("rst", false);
         int ports = hw.ports();
@@ -54,7 +64,7 @@ public final class FlowSwitch extends HwComponent {
         }
         counters = new Counters(hw, ingress, decision, egress);
 
-        control = build(new ControlPlane(ControlPlaneConfig.forHardware(hw).withCounters(counters.specs())));
+        control = build(new ControlPlane(ControlPlaneConfig.forHardware(hw).withUartBridge(uart).withCounters(counters.specs())));
         sAxil.$greater$greater(control.sAxil);
         assign(control.uartRxd, uartRxd);
         assign(uartTxd, control.uartTxd);

@@ -2,11 +2,11 @@ package flowswitch.hdl.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import flowswitch.driver.transport.serial.protocol.UartRequest;
+import flowswitch.driver.transport.serial.protocol.UartResponse;
 import flowswitch.hdl.control.regs.RegisterMap;
 import flowswitch.hdl.control.sim.AxiLiteMaster;
 import flowswitch.hdl.control.sim.UartHost;
-import flowswitch.hdl.control.uart.UartRequest;
-import flowswitch.hdl.control.uart.UartResponse;
 import flowswitch.hdl.simtest.Signals;
 import flowswitch.hdl.simtest.SimClock;
 

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flowswitch.config.HardwareParams;
+import flowswitch.driver.transport.serial.protocol.Crc8;
+import flowswitch.driver.transport.serial.protocol.UartRequest;
+import flowswitch.driver.transport.serial.protocol.UartResponse;
+import flowswitch.driver.transport.serial.protocol.UartStatus;
 import flowswitch.hdl.control.regs.CounterDef;
 import flowswitch.hdl.control.sim.AxiLiteMaster;
-import flowswitch.hdl.control.uart.Crc8;
-import flowswitch.hdl.control.uart.UartRequest;
-import flowswitch.hdl.control.uart.UartResponse;
-import flowswitch.hdl.control.uart.UartStatus;
 import flowswitch.hdl.simtest.SimModels;
 import flowswitch.hdl.tables.ServerEntry;
 import flowswitch.hdl.tables.ServiceEntry;

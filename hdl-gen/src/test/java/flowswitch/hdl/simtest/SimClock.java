@@ -22,8 +22,16 @@ public final class SimClock {
 
     /** Starts the clock (and the reset sequence) of {@code dut}; callbacks run from the first edge after reset. */
     public static SimClock start(Component dut) {
-        SimClock clock = new SimClock(dut.clockDomain().get());
-        SIM.SimClockDomainPimper(clock.domain).forkStimulus(PERIOD);
+        return start(dut.clockDomain().get(), PERIOD);
+    }
+
+    /**
+     * Starts one clock domain of a design with several, with its own period (in simulation time units); its clock
+     * and reset must be pins of the design.
+     */
+    public static SimClock start(ClockDomain domain, long period) {
+        SimClock clock = new SimClock(domain);
+        SIM.SimClockDomainPimper(clock.domain).forkStimulus(period);
         clock.onEachCycle(() -> clock.cycle++);
         return clock;
     }

@@ -22,7 +22,11 @@ public record Counters(List<CounterValue> values, int flowOccupancy, int macOccu
                 .filter(v -> v.group() == group && v.index() == index && v.name().equals(name))
                 .mapToLong(CounterValue::value)
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no counter " + group.jsonName()
-                        + (index >= 0 ? "[" + index + "]" : "") + "." + name));
+                .orElseThrow(() -> noSuchCounter(group, index, name));
+    }
+
+    static IllegalArgumentException noSuchCounter(Group group, int index, String name) {
+        return new IllegalArgumentException("no counter " + group.jsonName() + (index >= 0 ? "[" + index + "]" : "")
+                + "." + name);
     }
 }

@@ -4,7 +4,9 @@ import flowswitch.config.HardwareParams;
 import flowswitch.config.MacAddress;
 import flowswitch.config.ServerSlot;
 import flowswitch.config.ServerState;
+import flowswitch.config.ServiceConfig;
 import flowswitch.config.SwitchConfig;
+import flowswitch.driver.names.SlotNames;
 import flowswitch.driver.regmap.Counter;
 import flowswitch.driver.regmap.Field;
 import flowswitch.driver.regmap.Register;
@@ -98,6 +100,21 @@ public final class FlowSwitchDevice {
                 switchMac.read(bus), (int) uplinkMaskValue.get(bus.read(uplinkMask.address())));
     }
 
+    /** Names the device in messages, as fsctl's --device does. */
+    public String name() {
+        return bus.device();
+    }
+
+    /** Checks that {@code entry} fits server slot {@code slot} of this device, without writing it. */
+    public void checkServer(int slot, ServerEntry entry) {
+        servers.check(slot, entry);
+    }
+
+    /** Checks that {@code entry} fits service slot {@code slot} of this device, without writing it. */
+    public void checkService(int slot, ServiceEntry entry) {
+        services.check(slot, entry);
+    }
+
     /** Every server slot, in slot order; empty slots are {@link ServerEntry#EMPTY}. */
     public synchronized List<ServerEntry> servers() {
         return servers.readAll();
@@ -156,78 +173,112 @@ public final class FlowSwitchDevice {
         return new Counters(values, bus.read(flowOccupancy.address()), bus.read(macOccupancy.address()));
     }
 
+    /** Everything the host loads into the device, read back from it. */
+    public synchronized DeviceState state() {
+        return new DeviceState(switchMac.read(bus), (int) uplinkMaskValue.get(bus.read(uplinkMask.address())),
+                services.readAll(), servers.readAll());
+    }
+
+    /** The number of live entries in the flow table. */
+    public synchronized int flowCount() {
+        return bus.read(flowOccupancy.address());
+    }
+
+    /** Whether this device's register map gives access to single flow table entries, and through what. */
+    public FlowTableAccess flowTableAccess() {
+        return FlowTableAccess.of(map);
+    }
+
     /**
-     * Loads a whole runtime config: switch MAC, uplink mask, every service slot and every server slot (the ones
-     * the config does not use are disabled or emptied). The config is checked against the device first; when it
-     * does not fit, nothing is written.
+     * What {@link #apply(SwitchConfig, SlotNames)} would change, without writing anything but the table index
+     * registers that reading the tables selects with.
      *
+     * @param names the current names of the slots, which is how services and servers are found again
      * @throws IllegalArgumentException naming the part of the config that does not fit the device
      */
-    public synchronized void apply(SwitchConfig config) {
-        List<ServiceEntry> serviceEntries = plannedServices(config);
-        List<ServerEntry> serverEntries = plannedServers(config);
-        Limits.unicast("switch MAC", config.switchMac());
-        checkUplinkMask(config.uplinkMask());
+    public synchronized ConfigPlan plan(SwitchConfig config, SlotNames names) {
+        checkFits(config);
+        return ConfigPlanner.plan(state(), names, config, hardware);
+    }
 
-        // A service whose definition changes is disabled while its servers change, so no frame meets a
-        // half-updated pool (frames for it are dropped meanwhile instead of going to a wrong server).
-        List<ServiceEntry> before = services.readAll();
-        for (int slot = 0; slot < serviceEntries.size(); slot++) {
-            if (!before.get(slot).equals(serviceEntries.get(slot)) && before.get(slot).enabled()) {
+    /**
+     * Makes the device match a whole runtime config (switch MAC, uplink mask, services, servers) by writing only
+     * what differs; slots the config does not use end up disabled or empty. Nothing is written unless the whole
+     * config fits the device. A service whose definition changes is disabled while its servers change, so no frame
+     * meets a half-updated pool (frames for it are dropped meanwhile instead of going to a wrong server).
+     *
+     * @param names the current names of the slots; the plan returned holds the names after
+     * @throws IllegalArgumentException naming the part of the config that does not fit the device
+     */
+    public synchronized ConfigPlan apply(SwitchConfig config, SlotNames names) {
+        ConfigPlan plan = plan(config, names);
+        DeviceState before = plan.before();
+        DeviceState after = plan.after();
+        for (int slot = 0; slot < after.services().size(); slot++) {
+            ServiceEntry was = before.services().get(slot);
+            if (was.enabled() && !was.equals(after.services().get(slot))) {
                 services.write(slot, ServiceEntry.DISABLED);
             }
         }
-        for (int slot = 0; slot < serverEntries.size(); slot++) {
-            servers.write(slot, serverEntries.get(slot));
+        for (int slot = 0; slot < after.servers().size(); slot++) {
+            if (!before.servers().get(slot).equals(after.servers().get(slot))) {
+                servers.write(slot, after.servers().get(slot));
+            }
         }
-        switchMac.write(bus, config.switchMac());
-        bus.write(uplinkMask.address(), uplinkMaskValue.set(0, config.uplinkMask()));
-        for (int slot = 0; slot < serviceEntries.size(); slot++) {
-            services.write(slot, serviceEntries.get(slot));
+        if (!before.switchMac().equals(after.switchMac())) {
+            switchMac.write(bus, after.switchMac());
         }
+        if (before.uplinkMask() != after.uplinkMask()) {
+            bus.write(uplinkMask.address(), uplinkMaskValue.set(0, after.uplinkMask()));
+        }
+        for (int slot = 0; slot < after.services().size(); slot++) {
+            ServiceEntry next = after.services().get(slot);
+            if (next.enabled() && !next.equals(before.services().get(slot))) {
+                services.write(slot, next);
+            }
+        }
+        return plan;
     }
 
-    private List<ServiceEntry> plannedServices(SwitchConfig config) {
+    /** {@link #apply(SwitchConfig, SlotNames)} for a device whose slots have no names yet, such as a fresh one. */
+    public ConfigPlan apply(SwitchConfig config) {
+        return apply(config, SlotNames.NONE);
+    }
+
+    /**
+     * Checks the whole config against the device before anything is read or written. Slots are assigned only
+     * later, from what the device holds, and any slot that can be assigned exists and fits its index register; so
+     * each entry is checked at slot 0, a server with its service's place in the file (below max_services once the
+     * counts fit, as the slot it will get).
+     */
+    private void checkFits(SwitchConfig config) {
         if (config.services().size() > services.slots()) {
             throw new IllegalArgumentException("the config has " + config.services().size() + " services but the"
                     + " device has " + services.slots() + " service slots (max_services)");
         }
-        List<ServiceEntry> entries = new ArrayList<>();
-        for (int slot = 0; slot < services.slots(); slot++) {
-            ServiceEntry entry = slot < config.services().size()
-                    ? ServiceEntry.of(config.services().get(slot)) : ServiceEntry.DISABLED;
-            try {
-                services.check(slot, entry);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("services[" + slot + "] '" + config.services().get(slot).name()
-                        + "': " + e.getMessage(), e);
-            }
-            entries.add(entry);
-        }
-        return entries;
-    }
-
-    private List<ServerEntry> plannedServers(SwitchConfig config) {
         List<ServerSlot> slots = config.serverSlots();
         if (slots.size() > servers.slots()) {
             throw new IllegalArgumentException("the config has " + slots.size() + " servers but the device has "
                     + servers.slots() + " server slots (max_servers)");
         }
-        List<ServerEntry> entries = new ArrayList<>();
-        for (int slot = 0; slot < servers.slots(); slot++) {
-            entries.add(ServerEntry.EMPTY);
+        for (int i = 0; i < config.services().size(); i++) {
+            ServiceConfig service = config.services().get(i);
+            check("services[" + i + "] '" + service.name() + "'", () -> services.check(0, ServiceEntry.of(service)));
         }
         for (ServerSlot slot : slots) {
-            ServerEntry entry = ServerEntry.of(slot.serviceIndex(), slot.server());
-            try {
-                servers.check(slot.index(), entry);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("server '" + slot.server().name() + "' of services["
-                        + slot.serviceIndex() + "]: " + e.getMessage(), e);
-            }
-            entries.set(slot.index(), entry);
+            check("server '" + slot.server().name() + "' of services[" + slot.serviceIndex() + "]",
+                    () -> servers.check(0, ServerEntry.of(slot.serviceIndex(), slot.server())));
         }
-        return entries;
+        Limits.unicast("switch MAC", config.switchMac());
+        checkUplinkMask(config.uplinkMask());
+    }
+
+    private static void check(String what, Runnable check) {
+        try {
+            check.run();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
+        }
     }
 
     private void checkUplinkMask(int mask) {

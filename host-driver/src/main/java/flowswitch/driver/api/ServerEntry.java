@@ -28,4 +28,21 @@ public record ServerEntry(boolean valid, int service, MacAddress mac, int port, 
     public ServerEntry withState(ServerState newState) {
         return new ServerEntry(valid, service, mac, port, weight, newState);
     }
+
+    public ServerEntry withMac(MacAddress newMac) {
+        return new ServerEntry(valid, service, newMac, port, weight, state);
+    }
+
+    public ServerEntry withPort(int newPort) {
+        return new ServerEntry(valid, service, mac, newPort, weight, state);
+    }
+
+    public ServerEntry withWeight(int newWeight) {
+        return new ServerEntry(valid, service, mac, port, newWeight, state);
+    }
+
+    /** {@code mac 02:00:00:00:01:01, port 1, weight 3, up}. */
+    public String summary() {
+        return "mac " + mac + ", port " + port + ", weight " + weight + ", " + ServiceEntry.spell(state);
+    }
 }

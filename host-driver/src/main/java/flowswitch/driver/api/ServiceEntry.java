@@ -4,6 +4,7 @@ import flowswitch.config.Ipv4Address;
 import flowswitch.config.Protocol;
 import flowswitch.config.Scheduler;
 import flowswitch.config.ServiceConfig;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -25,5 +26,48 @@ public record ServiceEntry(boolean enabled, Ipv4Address vip, Protocol protocol, 
     /** An enabled entry for {@code service}. */
     public static ServiceEntry of(ServiceConfig service) {
         return new ServiceEntry(true, service.vip(), service.protocol(), service.port(), service.scheduler());
+    }
+
+    public ServiceEntry withVip(Ipv4Address newVip) {
+        return new ServiceEntry(enabled, newVip, protocol, port, scheduler);
+    }
+
+    public ServiceEntry withProtocol(Protocol newProtocol) {
+        return new ServiceEntry(enabled, vip, newProtocol, port, scheduler);
+    }
+
+    public ServiceEntry withPort(int newPort) {
+        return new ServiceEntry(enabled, vip, protocol, newPort, scheduler);
+    }
+
+    public ServiceEntry withScheduler(Scheduler newScheduler) {
+        return new ServiceEntry(enabled, vip, protocol, port, newScheduler);
+    }
+
+    /** Whether both services listen on the same VIP, protocol and port, so they would claim the same frames. */
+    public boolean sameAddress(ServiceEntry other) {
+        return vip.equals(other.vip) && protocol == other.protocol && port == other.port;
+    }
+
+    /**
+     * Whether this service, in a lower slot than {@code later}, takes every frame {@code later} would match: the
+     * lowest-numbered matching service wins (docs/datapath.md), so {@code later} would never see a frame.
+     */
+    public boolean hides(ServiceEntry later) {
+        return vip.equals(later.vip) && protocol == later.protocol && (port == 0 || port == later.port);
+    }
+
+    /** {@code tcp 192.0.2.10:80}, port 0 shown as {@code any}. */
+    public String address() {
+        return spell(protocol) + " " + vip + ":" + (port == 0 ? "any" : String.valueOf(port));
+    }
+
+    /** {@code tcp 192.0.2.10:80 wrr}. */
+    public String summary() {
+        return address() + " " + spell(scheduler);
+    }
+
+    static String spell(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -38,10 +38,6 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
         this.explained = concat(EXPLAINED, moreFailures);
     }
 
-    ErrorReporter() {
-        this("fsctl", List.of(), List.of());
-    }
-
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();

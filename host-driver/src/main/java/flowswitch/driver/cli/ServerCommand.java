@@ -3,14 +3,13 @@ package flowswitch.driver.cli;
 import flowswitch.config.MacAddress;
 import flowswitch.config.ServerConfig;
 import flowswitch.config.ServerState;
+import flowswitch.driver.api.NamedServer;
 import flowswitch.driver.api.ServerEntry;
-import flowswitch.driver.api.ServiceEntry;
-import flowswitch.driver.names.SlotNames;
+import flowswitch.driver.api.ServerRef;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
-import java.util.stream.IntStream;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,9 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "server", description = "List and change the server table.",
-        subcommands = {ServerCommand.ListServers.class, ServerCommand.AddServer.class, ServerCommand.DeleteServer.class,
-                ServerCommand.SetServer.class})
+@Command(name = "server", description = "List and change the servers behind the services.",
+        subcommands = {ServerCommand.ListServers.class, ServerCommand.AddServer.class, ServerCommand.SetServer.class,
+                ServerCommand.DeleteServer.class, ServerCommand.Drain.class, ServerCommand.Up.class,
+                ServerCommand.Down.class})
 final class ServerCommand {
     @Mixin
     private HelpOption help;
@@ -30,6 +30,24 @@ final class ServerCommand {
     /** The JSON shape of one row of {@code server list}. */
     record ServerView(int slot, String name, String service, int serviceSlot, String mac, int port, int weight,
                       String state) {
+        static ServerView of(NamedServer server) {
+            ServerEntry e = server.entry();
+            return new ServerView(server.slot(), server.name(), server.service(), e.service(), e.mac().toString(),
+                    e.port(), e.weight(), Spelling.of(e.state()));
+        }
+    }
+
+    /** Which server a verb acts on: its name, and its service when the name is used in more than one. */
+    static final class Selector {
+        @Option(names = "--name", required = true, description = "The server (name or slot<N>).")
+        String name;
+        @Option(names = "--service", description = "Its service (name or slot<N>); needed when another service has"
+                + " a server of the same name.")
+        String service;
+
+        ServerRef ref() {
+            return new ServerRef(Optional.ofNullable(service), name);
+        }
     }
 
     @Command(name = "list", description = "List the servers the device holds.")
@@ -42,20 +60,16 @@ final class ServerCommand {
         private CommandSpec spec;
         @Mixin
         private JsonOption output;
+        @Option(names = "--service", description = "Only the servers of this service.")
+        private String service;
 
         @Override
         public void run() {
-            List<ServerView> views = new ArrayList<>();
+            List<ServerView> views;
             try (Session session = server.fsctl.open()) {
-                SlotNames names = session.names().load();
-                List<ServerEntry> entries = session.device().servers();
-                for (int slot = 0; slot < entries.size(); slot++) {
-                    ServerEntry e = entries.get(slot);
-                    if (e.valid()) {
-                        views.add(new ServerView(slot, names.serverName(slot), names.serviceName(e.service()),
-                                e.service(), e.mac().toString(), e.port(), e.weight(), Spelling.of(e.state())));
-                    }
-                }
+                views = session.balancer().servers().stream()
+                        .filter(s -> service == null || s.service().equals(service))
+                        .map(ServerView::of).toList();
             }
             PrintWriter out = spec.commandLine().getOut();
             if (output.json) {
@@ -78,64 +92,31 @@ final class ServerCommand {
         private CommandSpec spec;
         @Option(names = "--service", required = true, description = "The service (name or slot<N>).")
         private String service;
-        @Option(names = "--name", required = true, description = "The new server's name.")
+        @Option(names = "--name", required = true, description = "The new server's name, unique in its service.")
         private String name;
-        @Option(names = "--mac", required = true, description = "The server's MAC, like 02:00:00:00:00:01.")
-        private String mac;
-        @Option(names = "--port", required = true, description = "The switch port the server hangs on.")
+        @Option(names = "--mac", required = true, converter = Converters.Macs.class,
+                description = "The server's MAC, like 02:00:00:00:00:01.")
+        private MacAddress mac;
+        @Option(names = "--port", required = true, description = "The switch port the server hangs on (a server"
+                + " port, not an uplink).")
         private int port;
         @Option(names = "--weight", defaultValue = "1",
-                description = "Its share of new flows (default: ${DEFAULT-VALUE}).")
+                description = "Its share of new flows, 0..65535; 0 takes no new flows (default: ${DEFAULT-VALUE}).")
         private int weight;
-        @Option(names = "--state", defaultValue = "up", converter = ServerStateConverter.class,
+        @Option(names = "--state", defaultValue = "up", converter = Converters.States.class,
                 description = "up, down or drain (default: ${DEFAULT-VALUE}).")
         private ServerState state;
 
         @Override
         public void run() {
             // ServerConfig checks the settings with the config file's own rules (name, unicast MAC, weight).
-            ServerConfig config = new ServerConfig(name, MacAddress.parse(mac), port, weight, state);
+            ServerConfig config = new ServerConfig(name, mac, port, weight, state);
+            NamedServer added;
             try (Session session = server.fsctl.open()) {
-                SlotNames names = session.names().load();
-                int serviceSlot = enabledService(session, names, service);
-                List<ServerEntry> entries = session.device().servers();
-                OptionalInt existing = names.findServer(name);
-                if (existing.isPresent() && existing.getAsInt() < entries.size()
-                        && entries.get(existing.getAsInt()).valid()) {
-                    throw new IllegalArgumentException("server '" + name + "' already exists in slot "
-                            + existing.getAsInt() + "; use `server set` to change it");
-                }
-                int slot = IntStream.range(0, entries.size()).filter(s -> !entries.get(s).valid()).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("all " + entries.size() + " server slots"
-                                + " are in use; delete a server first"));
-                session.device().writeServer(slot, ServerEntry.of(serviceSlot, config));
-                session.names().save(names.withServer(slot, name));
-                spec.commandLine().getOut().printf("added server %s to service %s in slot %d%n", name,
-                        names.serviceName(serviceSlot), slot);
+                added = session.balancer().addServer(service, config);
             }
-        }
-    }
-
-    @Command(name = "del", description = "Remove a server: its slot is emptied.")
-    static final class DeleteServer implements Runnable {
-        @Mixin
-        private HelpOption help;
-        @ParentCommand
-        private ServerCommand server;
-        @Spec
-        private CommandSpec spec;
-        @Option(names = "--name", required = true, description = "The server (name or slot<N>).")
-        private String name;
-
-        @Override
-        public void run() {
-            try (Session session = server.fsctl.open()) {
-                SlotNames names = session.names().load();
-                int slot = existingServer(session, names, name);
-                session.device().writeServer(slot, ServerEntry.EMPTY);
-                session.names().save(names.withoutServer(slot));
-                spec.commandLine().getOut().printf("deleted server %s from slot %d%n", name, slot);
-            }
+            spec.commandLine().getOut().printf("added server %s/%s in slot %d%n", added.service(), added.name(),
+                    added.slot());
         }
     }
 
@@ -147,57 +128,109 @@ final class ServerCommand {
         private ServerCommand server;
         @Spec
         private CommandSpec spec;
-        @Option(names = "--name", required = true, description = "The server (name or slot<N>).")
-        private String name;
-        @Option(names = "--service", description = "Move it to this service (name or slot<N>).")
-        private String service;
-        @Option(names = "--mac", description = "Its new MAC.")
-        private String mac;
+        @Mixin
+        private Selector selector;
+        @Option(names = "--mac", converter = Converters.Macs.class, description = "Its new MAC.")
+        private MacAddress mac;
         @Option(names = "--port", description = "Its new switch port.")
         private Integer port;
-        @Option(names = "--weight", description = "Its new weight.")
+        @Option(names = "--weight", description = "Its new weight, 0..65535.")
         private Integer weight;
-        @Option(names = "--state", converter = ServerStateConverter.class, description = "up, down or drain.")
+        @Option(names = "--state", converter = Converters.States.class, description = "up, down or drain.")
         private ServerState state;
 
         @Override
         public void run() {
-            if (service == null && mac == null && port == null && weight == null && state == null) {
-                throw new IllegalArgumentException("server set: nothing to change; give --service, --mac, --port,"
-                        + " --weight or --state");
+            if (mac == null && port == null && weight == null && state == null) {
+                throw new IllegalArgumentException("server set: nothing to change; give --mac, --port, --weight or"
+                        + " --state");
             }
-            MacAddress newMac = mac == null ? null : MacAddress.parse(mac);
+            UnaryOperator<ServerEntry> change = e -> {
+                ServerEntry changed = mac == null ? e : e.withMac(mac);
+                changed = port == null ? changed : changed.withPort(port);
+                changed = weight == null ? changed : changed.withWeight(weight);
+                return state == null ? changed : changed.withState(state);
+            };
+            NamedServer updated;
             try (Session session = server.fsctl.open()) {
-                SlotNames names = session.names().load();
-                int slot = existingServer(session, names, name);
-                ServerEntry current = session.device().servers().get(slot);
-                int serviceSlot = service == null ? current.service() : enabledService(session, names, service);
-                ServerConfig config = new ServerConfig(names.serverName(slot), newMac == null ? current.mac() : newMac,
-                        port == null ? current.port() : port, weight == null ? current.weight() : weight,
-                        state == null ? current.state() : state);
-                session.device().writeServer(slot, ServerEntry.of(serviceSlot, config));
-                spec.commandLine().getOut().printf("updated server %s in slot %d%n", names.serverName(slot), slot);
+                updated = session.balancer().updateServer(selector.ref(), change);
             }
+            printUpdated(spec, updated);
         }
     }
 
-    private static int existingServer(Session session, SlotNames names, String name) {
-        List<ServerEntry> entries = session.device().servers();
-        OptionalInt slot = names.findServer(name);
-        if (slot.isEmpty() || slot.getAsInt() >= entries.size() || !entries.get(slot.getAsInt()).valid()) {
-            throw new IllegalArgumentException("no server '" + name + "' on the device; `fsctl server list` shows"
-                    + " the servers");
+    @Command(name = "del", description = "Remove a server: its slot is emptied and its flows move to the other"
+            + " servers of its service.")
+    static final class DeleteServer implements Runnable {
+        @Mixin
+        private HelpOption help;
+        @ParentCommand
+        private ServerCommand server;
+        @Spec
+        private CommandSpec spec;
+        @Mixin
+        private Selector selector;
+
+        @Override
+        public void run() {
+            NamedServer removed;
+            try (Session session = server.fsctl.open()) {
+                removed = session.balancer().deleteServer(selector.ref());
+            }
+            spec.commandLine().getOut().printf("deleted server %s/%s from slot %d%n", removed.service(),
+                    removed.name(), removed.slot());
         }
-        return slot.getAsInt();
     }
 
-    private static int enabledService(Session session, SlotNames names, String service) {
-        List<ServiceEntry> services = session.device().services();
-        OptionalInt slot = names.findService(service);
-        if (slot.isEmpty() || slot.getAsInt() >= services.size() || !services.get(slot.getAsInt()).enabled()) {
-            throw new IllegalArgumentException("no service '" + service + "' on the device; `fsctl service list`"
-                    + " shows the services");
+    /** drain, up and down: set the state and nothing else. */
+    abstract static class StateVerb implements Runnable {
+        @Mixin
+        private HelpOption help;
+        @ParentCommand
+        private ServerCommand server;
+        @Spec
+        private CommandSpec spec;
+        @Mixin
+        private Selector selector;
+
+        abstract ServerState state();
+
+        @Override
+        public void run() {
+            NamedServer updated;
+            try (Session session = server.fsctl.open()) {
+                updated = session.balancer().setServerState(selector.ref(), state());
+            }
+            printUpdated(spec, updated);
         }
-        return slot.getAsInt();
+    }
+
+    @Command(name = "drain", description = "Let a server finish its flows but give it no new ones (state drain).")
+    static final class Drain extends StateVerb {
+        @Override
+        ServerState state() {
+            return ServerState.DRAIN;
+        }
+    }
+
+    @Command(name = "up", description = "Give a server new flows again (state up).")
+    static final class Up extends StateVerb {
+        @Override
+        ServerState state() {
+            return ServerState.UP;
+        }
+    }
+
+    @Command(name = "down", description = "Take a server out at once: its flows move to other servers (state down).")
+    static final class Down extends StateVerb {
+        @Override
+        ServerState state() {
+            return ServerState.DOWN;
+        }
+    }
+
+    private static void printUpdated(CommandSpec spec, NamedServer server) {
+        spec.commandLine().getOut().printf("server %s/%s in slot %d: %s%n", server.service(), server.name(),
+                server.slot(), server.entry().summary());
     }
 }

@@ -1,26 +1,28 @@
 package flowswitch.driver.cli;
 
-import flowswitch.driver.api.CounterValue;
+import flowswitch.driver.api.CounterRates;
 import flowswitch.driver.api.Counters;
 import flowswitch.driver.names.SlotNames;
-import flowswitch.driver.regmap.Group;
 import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "stats",
         description = "Print every counter: per port, per service, per server, flow table and drop reasons.")
 final class StatsCommand implements Runnable {
+    /** Cursor home and clear screen: each --watch frame replaces the last one. */
+    static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
+
     @Mixin
     private HelpOption help;
     @ParentCommand
@@ -29,99 +31,122 @@ final class StatsCommand implements Runnable {
     private CommandSpec spec;
     @Mixin
     private JsonOption output;
+    @Option(names = "--rate", description = "Print how fast each counter grows, per second, from two readings"
+            + " --interval apart (occupancies stay levels).")
+    private boolean rate;
+    @Option(names = "--interval", defaultValue = "1s", converter = Converters.Durations.class, paramLabel = "TIME",
+            description = "Time between readings for --rate and --watch: 500ms, 2s, 1.5 (default: ${DEFAULT-VALUE}).")
+    private Duration interval;
+    @Option(names = "--watch", description = "Redraw the tables every --interval until Ctrl-C (with --json: one"
+            + " JSON document per reading). The device is locked only while it is read.")
+    private boolean watch;
+    @Option(names = "--count", paramLabel = "N", description = "With --watch: stop after N readings.")
+    private Integer count;
+    @Option(names = "--zero", description = "Clear every counter (STATS_CLEAR) right after reading them, with the"
+            + " device still locked; only what is counted between the two is lost.")
+    private boolean zero;
+
+    /** One reading of the counters, when it finished, and the names and device it was read with. */
+    private record Sample(Counters counters, long nanos, SlotNames names, String device) {
+    }
+
+    /** What one output shows: totals, or rates per second over {@code perSecondOver} (null for totals). */
+    private record Frame(StatsReport report, Duration perSecondOver, String device) {
+        Map<String, Object> json() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            if (perSecondOver != null) {
+                json.put("per_second_over", seconds(perSecondOver));
+            }
+            json.putAll(report.json());
+            return json;
+        }
+    }
 
     @Override
     public void run() {
-        Counters counters;
-        SlotNames names;
-        try (Session session = fsctl.open()) {
-            names = session.names().load();
-            counters = session.device().counters();
+        if (count != null && (!watch || count < 1)) {
+            throw new IllegalArgumentException("--count N needs --watch and N of at least 1");
         }
-        List<Section> sections = List.of(
-                Section.perIndex("ports", counters.group(Group.PORT), List.of("port"), i -> List.of(i)),
-                Section.perIndex("services", counters.group(Group.SERVICE), List.of("slot", "name"),
-                        i -> List.of(i, names.serviceName(i))),
-                Section.perIndex("servers", counters.group(Group.SERVER), List.of("slot", "name"),
-                        i -> List.of(i, names.serverName(i))),
-                Section.global("flow", counters.group(Group.FLOW),
-                        Map.of("occupancy", (long) counters.flowOccupancy())),
-                Section.global("drops", counters.group(Group.DROP), Map.of()),
-                Section.global("mac", List.of(), Map.of("occupancy", (long) counters.macOccupancy())));
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            sections.forEach(s -> json.put(s.title(), s.json()));
-            Json.print(out, json);
-            return;
+        if (zero && watch) {
+            throw new IllegalArgumentException("--zero cannot be combined with --watch; run `fsctl stats --zero`"
+                    + " once, then watch");
         }
-        for (int i = 0; i < sections.size(); i++) {
-            out.println((i == 0 ? "" : "\n") + sections.get(i).title());
-            sections.get(i).table().print(out);
+        try {
+            if (watch) {
+                watch();
+                return;
+            }
+            Sample first = rate ? read(false) : null;
+            if (rate) {
+                Thread.sleep(interval.toMillis());
+            }
+            print(frame(first, read(zero)), false);
+            if (zero && !output.json) {
+                spec.commandLine().getOut().println("counters cleared");
+            }
+        } catch (InterruptedException e) {
+            // Ctrl-C or a caller stopping the watch: leave quietly, as `watch` does.
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void watch() throws InterruptedException {
+        Sample previous = rate ? read(false) : null;
+        for (int n = 1; count == null || n <= count; n++) {
+            if (rate || n > 1) {
+                Thread.sleep(interval.toMillis());
+            }
+            Sample now = read(false);
+            print(frame(previous, now), true);
+            if (rate) {
+                previous = now;
+            }
         }
     }
 
     /**
-     * One table of the output: a row per port or slot ({@code keyColumns} say what identifies it), or a single row
-     * without keys for a global group; counter columns in the register map's order.
+     * One reading in a session of its own: the device is locked while it is read, not while fsctl waits, so other
+     * fsctl commands run in between. With {@code thenClear} the counters are cleared in the same session, so only
+     * what is counted between the reading and the clear is lost.
      */
-    private record Section(String title, List<String> keyColumns, List<Row> rows, List<String> counterColumns) {
-
-        record Row(List<Object> keys, Map<String, Long> values) {
-        }
-
-        static Section perIndex(String title, List<CounterValue> values, List<String> keyColumns,
-                                IntFunction<List<Object>> keys) {
-            Map<Integer, Row> rows = new TreeMap<>();
-            for (CounterValue v : values) {
-                rows.computeIfAbsent(v.index(), i -> new Row(keys.apply(i), new LinkedHashMap<>()))
-                        .values().put(v.name(), v.value());
+    private Sample read(boolean thenClear) {
+        try (Session session = fsctl.open()) {
+            Counters counters = session.device().counters();
+            long nanos = System.nanoTime();
+            if (thenClear) {
+                session.device().clearCounters();
             }
-            return new Section(title, keyColumns, List.copyOf(rows.values()), counterNames(values, Map.of()));
+            return new Sample(counters, nanos, session.names().load(), session.device().name());
         }
+    }
 
-        static Section global(String title, List<CounterValue> values, Map<String, Long> live) {
-            Map<String, Long> row = new LinkedHashMap<>();
-            values.forEach(v -> row.put(v.name(), v.value()));
-            row.putAll(live);
-            return new Section(title, List.of(), List.of(new Row(List.of(), row)), counterNames(values, live));
+    private static Frame frame(Sample previous, Sample now) {
+        if (previous == null) {
+            return new Frame(StatsReport.totals(now.counters(), now.names()), null, now.device());
         }
+        Duration elapsed = Duration.ofNanos(now.nanos() - previous.nanos());
+        return new Frame(StatsReport.rates(CounterRates.between(previous.counters(), now.counters(), elapsed),
+                now.names()), elapsed, now.device());
+    }
 
-        private static List<String> counterNames(List<CounterValue> values, Map<String, Long> live) {
-            List<String> names = new ArrayList<>(values.stream().map(CounterValue::name).distinct().toList());
-            names.addAll(live.keySet());
-            return names;
+    private void print(Frame frame, boolean redraw) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json) {
+            Json.print(out, frame.json());
+            return;
         }
+        if (redraw) {
+            out.print(CLEAR_SCREEN);
+            out.printf("%s  %s  every %s%s  (Ctrl-C to quit)%n%n", frame.device(),
+                    LocalTime.now().truncatedTo(ChronoUnit.SECONDS), interval.toMillis() + "ms",
+                    rate ? ", per second" : "");
+        } else if (rate) {
+            out.printf(Locale.ROOT, "per second, over %.3fs%n%n", seconds(frame.perSecondOver()));
+        }
+        frame.report().print(out);
+    }
 
-        /** A global group is one object; a per-index group is a list of objects with their keys. */
-        Object json() {
-            if (keyColumns.isEmpty()) {
-                return rows.get(0).values();
-            }
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (Row row : rows) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                for (int k = 0; k < keyColumns.size(); k++) {
-                    item.put(keyColumns.get(k), row.keys().get(k));
-                }
-                item.putAll(row.values());
-                list.add(item);
-            }
-            return list;
-        }
-
-        Table table() {
-            List<String> headers = new ArrayList<>();
-            keyColumns.forEach(c -> headers.add(c.toUpperCase(Locale.ROOT)));
-            counterColumns.forEach(c -> headers.add(c.toUpperCase(Locale.ROOT)));
-            Table table = new Table(headers);
-            for (Row row : rows) {
-                List<Object> cells = new ArrayList<>(row.keys());
-                // A counter the map declares for some rows only shows as "-" in the others.
-                counterColumns.forEach(c -> cells.add(row.values().containsKey(c) ? row.values().get(c) : "-"));
-                table.row(cells);
-            }
-            return table;
-        }
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
     }
 }

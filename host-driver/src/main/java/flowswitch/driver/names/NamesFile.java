@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import flowswitch.driver.files.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -66,32 +66,17 @@ public final class NamesFile {
 
     /** @throws UncheckedIOException when the file cannot be written */
     public void save(SlotNames names) {
-        Path temp = null;
+        String text;
         try {
-            Path dir = file.getParent();
-            temp = Files.createTempFile(dir, FILE_NAME, ".tmp");
-            Files.writeString(temp, JSON.writeValueAsString(new Stored(new TreeMap<>(names.services()),
-                    new TreeMap<>(names.servers()))));
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            text = JSON.writeValueAsString(new Stored(new TreeMap<>(names.services()), new TreeMap<>(names.servers())));
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot write names as JSON", e);
         }
+        AtomicFile.write(file, text);
     }
 
     private static Map<Integer, String> orEmpty(Map<Integer, String> names) {
         return names == null ? Map.of() : names;
-    }
-
-    private static void deleteQuietly(Path temp) {
-        if (temp == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            // The write already failed; a leftover temporary file is harmless and named for what it is.
-        }
     }
 
     /** The file's JSON shape. */

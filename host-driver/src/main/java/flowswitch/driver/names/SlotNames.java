@@ -2,6 +2,7 @@ package flowswitch.driver.names;
 
 import flowswitch.config.ServerSlot;
 import flowswitch.config.SwitchConfig;
+import java.util.Collection;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Host-side names of the device's service and server slots: the hardware only has slot numbers. A slot without
- * a name shows as {@code slot<N>}, and {@code slot<N>} also finds a slot by number.
+ * a name shows as {@code slot<N>}, and {@code slot<N>} also finds a slot by number (a real name wins, so a server
+ * may itself be called "slot3").
  */
 public record SlotNames(Map<Integer, String> services, Map<Integer, String> servers) {
     private static final Pattern SLOT = Pattern.compile("slot([0-9]{1,9})");
@@ -43,14 +45,25 @@ public record SlotNames(Map<Integer, String> services, Map<Integer, String> serv
         return servers.getOrDefault(slot, "slot" + slot);
     }
 
-    /** The service slot called {@code name}, or numbered by {@code slot<N>}. */
-    public OptionalInt findService(String name) {
-        return find(services, name);
+    /** The slot number that {@code name} spells as {@code slot<N>}, if it does. */
+    public static OptionalInt slotNumber(String name) {
+        Matcher slot = SLOT.matcher(name);
+        return slot.matches() ? OptionalInt.of(Integer.parseInt(slot.group(1))) : OptionalInt.empty();
     }
 
-    /** The server slot called {@code name}, or numbered by {@code slot<N>}. */
-    public OptionalInt findServer(String name) {
-        return find(servers, name);
+    public SlotNames withService(int slot, String name) {
+        Map<Integer, String> updated = new TreeMap<>(services);
+        updated.put(slot, name);
+        return new SlotNames(updated, servers);
+    }
+
+    /** Without the service in {@code slot} and without the servers in {@code serverSlots}. */
+    public SlotNames withoutService(int slot, Collection<Integer> serverSlots) {
+        Map<Integer, String> remainingServices = new TreeMap<>(services);
+        remainingServices.remove(slot);
+        Map<Integer, String> remainingServers = new TreeMap<>(servers);
+        serverSlots.forEach(remainingServers::remove);
+        return new SlotNames(remainingServices, remainingServers);
     }
 
     public SlotNames withServer(int slot, String name) {
@@ -63,16 +76,5 @@ public record SlotNames(Map<Integer, String> services, Map<Integer, String> serv
         Map<Integer, String> updated = new TreeMap<>(servers);
         updated.remove(slot);
         return new SlotNames(services, updated);
-    }
-
-    private static OptionalInt find(Map<Integer, String> names, String name) {
-        // A real name wins over the slot<N> spelling, so a server may itself be called "slot3".
-        for (Map.Entry<Integer, String> entry : names.entrySet()) {
-            if (entry.getValue().equals(name)) {
-                return OptionalInt.of(entry.getKey());
-            }
-        }
-        Matcher slot = SLOT.matcher(name);
-        return slot.matches() ? OptionalInt.of(Integer.parseInt(slot.group(1))) : OptionalInt.empty();
     }
 }

@@ -102,18 +102,21 @@ class FlowSwitchDeviceTest {
     }
 
     @Test
-    void applyClearsTheSlotsTheConfigDoesNotUse() {
+    void applyClearsTheSlotsTheConfigDoesNotUseAndKeepsTheOthersWhereTheyAre() {
         FlowSwitchDevice device = FlowSwitchDevice.open(fake, map);
         device.apply(Fixtures.config());
         SwitchConfig smaller = new SwitchConfig(map.hardware(), MacAddress.parse("02:00:00:00:00:fe"),
                 Fixtures.config().ports(),
                 List.of(new ServiceConfig("dns", Ipv4Address.parse("192.0.2.53"), Protocol.UDP, 53, Scheduler.RR,
                         List.of(Fixtures.server("dns-1", "02:00:00:00:02:01", 1)))));
+        // Without names, dns is found again by its VIP, protocol and port, and dns-1 by its MAC: both stay put.
         device.apply(smaller);
-        assertEquals(List.of(new ServiceEntry(true, Ipv4Address.parse("192.0.2.53"), Protocol.UDP, 53, Scheduler.RR),
-                ServiceEntry.DISABLED), device.services());
-        assertEquals(List.of(new ServerEntry(true, 0, MacAddress.parse("02:00:00:00:02:01"), 1, 1, ServerState.UP),
-                ServerEntry.EMPTY, ServerEntry.EMPTY, ServerEntry.EMPTY), device.servers());
+        assertEquals(List.of(ServiceEntry.DISABLED,
+                new ServiceEntry(true, Ipv4Address.parse("192.0.2.53"), Protocol.UDP, 53, Scheduler.RR)),
+                device.services());
+        assertEquals(List.of(ServerEntry.EMPTY, ServerEntry.EMPTY,
+                new ServerEntry(true, 1, MacAddress.parse("02:00:00:00:02:01"), 1, 1, ServerState.UP),
+                ServerEntry.EMPTY), device.servers());
     }
 
     @Test

@@ -3,24 +3,22 @@ package flowswitch.driver.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static flowswitch.driver.cli.FsctlRunner.assertFails;
+import static flowswitch.driver.cli.FsctlRunner.assertOk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import flowswitch.config.MacAddress;
 import flowswitch.config.ServerState;
 import flowswitch.driver.api.FlowSwitchDevice;
 import flowswitch.driver.api.ServerEntry;
+import flowswitch.driver.cli.FsctlRunner.Result;
 import flowswitch.driver.fake.FakeFlowSwitch;
 import flowswitch.driver.fake.Fixtures;
 import flowswitch.driver.regmap.Group;
 import flowswitch.driver.regmap.RegisterMap;
-import flowswitch.driver.transport.sim.SimSocketServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,62 +28,37 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** fsctl end to end: in-process, over a real sim socket, against the fake device. */
 class FsctlTest {
-    private static final JsonMapper JSON = new JsonMapper();
-
     @TempDir
     Path dir;
 
-    private final RegisterMap map = Fixtures.regmap();
-    private final FakeFlowSwitch fake = new FakeFlowSwitch(map);
-    private final Map<String, String> env = new HashMap<>();
-    private SimSocketServer server;
+    private FsctlRunner runner;
+    private RegisterMap map;
+    private FakeFlowSwitch fake;
+    private Map<String, String> env;
     private Path socket;
     private Path configFile;
 
-    record Result(int exit, String out, String err) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(out);
-        }
-    }
-
     @BeforeEach
     void startSimulator() throws Exception {
-        Files.copy(Fixtures.regmapFile(), dir.resolve("regmap.json"));
-        socket = dir.resolve("fs.sock");
-        server = new SimSocketServer(socket, fake);
-        configFile = Files.writeString(dir.resolve("switch.yaml"), Fixtures.config().toYaml());
+        runner = new FsctlRunner(dir);
+        map = runner.map;
+        fake = runner.fake;
+        env = runner.env;
+        socket = runner.socket;
+        configFile = runner.configFile();
     }
 
     @AfterEach
     void stopSimulator() {
-        server.close();
+        runner.close();
     }
 
     private Result fsctl(String... args) {
-        List<String> all = new ArrayList<>(List.of("--device", "sim:" + socket));
-        all.addAll(List.of(args));
-        return fsctlRaw(all.toArray(String[]::new));
+        return runner.fsctl(args);
     }
 
     private Result fsctlRaw(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Fsctl.execute(env, new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
-    private static void assertOk(Result r) {
-        assertEquals(0, r.exit(), "stderr: " + r.err());
-        assertEquals("", r.err());
-    }
-
-    /** One line on stderr, no stack trace, the expected exit status. */
-    private static void assertFails(Result r, int exit, String expected) {
-        assertEquals(exit, r.exit(), "stdout: " + r.out() + " stderr: " + r.err());
-        assertTrue(r.err().startsWith("fsctl: "), r.err());
-        assertTrue(r.err().contains(expected), r.err());
-        assertEquals(1, r.err().lines().count(), r.err());
-        assertFalse(r.err().contains("\tat "), r.err());
+        return runner.raw(args);
     }
 
     @Test
@@ -109,7 +82,10 @@ class FsctlTest {
     void applyLoadsTheConfigAndTheListsShowItByName() throws Exception {
         Result apply = fsctl("apply", configFile.toString());
         assertOk(apply);
-        assertEquals("applied " + configFile + ": 2 services, 3 servers\n", apply.out());
+        assertTrue(apply.out().endsWith("applied " + configFile + ": 7 changes\n"), apply.out());
+        assertTrue(apply.out().contains("  add service web in slot 0: tcp 192.0.2.10:80 wrr\n"), apply.out());
+        assertTrue(apply.out().contains("  add server dns/dns-1 in slot 2: mac 02:00:00:00:02:01, port 1, weight 1,"
+                + " up\n"), apply.out());
         assertTrue(Files.exists(dir.resolve("names.json")));
 
         JsonNode services = fsctl("service", "list", "--json").json();
@@ -144,7 +120,7 @@ class FsctlTest {
         Result add = fsctl("server", "add", "--service", "dns", "--name", "dns-2", "--mac", "02:00:00:00:02:02",
                 "--port", "1", "--weight", "4");
         assertOk(add);
-        assertEquals("added server dns-2 to service dns in slot 3\n", add.out());
+        assertEquals("added server dns/dns-2 in slot 3\n", add.out());
         FlowSwitchDevice device = FlowSwitchDevice.open(fake, map);
         assertEquals(new ServerEntry(true, 1, MacAddress.parse("02:00:00:00:02:02"), 1, 4,
                 ServerState.UP), device.servers().get(3));
@@ -190,7 +166,7 @@ class FsctlTest {
         assertFails(fsctl("server", "add", "--service", "mail", "--name", "m-1", "--mac", "02:00:00:00:00:09",
                 "--port", "1"), 2, "no service 'mail' on the device");
         assertFails(fsctl("server", "add", "--service", "web", "--name", "web-1", "--mac", "02:00:00:00:00:09",
-                "--port", "1"), 2, "server 'web-1' already exists in slot 0");
+                "--port", "1"), 2, "service 'web' already has a server 'web-1'");
         assertFails(fsctl("server", "add", "--service", "web", "--name", "web-9", "--mac", "02:00:00:00:00:09",
                 "--port", "1", "--state", "sleeping"), 2, "'sleeping' is not a server state; expected down, up, drain");
         assertFails(fsctl("server", "set", "--name", "web-1"), 2, "nothing to change");
@@ -247,17 +223,17 @@ class FsctlTest {
                 .replace("ports:\n", "ports:\n  - index: 2\n    role: server\n  - index: 3\n    role: server\n")
                 .replace("port: 1\n", "port: 3\n"));
         assertFails(fsctl("apply", bigger.toString()), 2, "port 3 does not exist");
-        assertTrue(fake.writes().stream().allMatch(w -> w.register().endsWith("_INDEX")),
-                "only slot selects for reading: " + fake.writes());
+        assertEquals(List.of(), fake.writes(), "the config is checked before the device is even read");
         assertFalse(Files.exists(dir.resolve("names.json")));
     }
 
     @Test
     void usageErrorsExitWithTwo() {
-        assertFails(fsctlRaw("info"), 2, "no device given: add --device sim:PATH before the verb");
-        assertFails(fsctlRaw("--device", "serial:/dev/ttyUSB0", "info"), 2,
-                "the serial transport is not supported yet");
-        assertFails(fsctlRaw("--device", "pcie:0000:01:00.0", "info"), 2, "the pcie transport is not supported yet");
+        assertFails(fsctlRaw("info"), 2, "no device given: add --device sim:PATH, serial:/dev/ttyX[@baud] or pcie:BDF");
+        assertFails(fsctlRaw("--device", "serial:/dev/ttyUSB0@1234", "info"), 2, "baud rate 1234 is not one");
+        // A board carries no register map: nothing is opened until one is given.
+        assertFails(fsctlRaw("--device", "pcie:0000:01:00.0", "info"), 2, "no register map for pcie:0000:01:00.0");
+        assertFails(fsctlRaw("--device", "serial:/dev/ttyUSB0", "info"), 2, "give --regmap FILE");
         assertFails(fsctl("frobnicate"), 2, "frobnicate");
         assertFails(fsctl(), 2, "Missing required subcommand");
         assertFails(fsctl("server"), 2, "Missing required subcommand");
@@ -290,7 +266,7 @@ class FsctlTest {
     void deviceErrorsExitWithOne() {
         fake.setRegister("BUILD", 0x0BADBEEF);
         assertFails(fsctl("info"), 1, "identify: BUILD reads 0xbadbeef but register map");
-        server.close();
+        runner.stopServer();
         assertFails(fsctl("info"), 1, "sim:" + socket + ": connect: no simulator is serving this socket");
     }
 

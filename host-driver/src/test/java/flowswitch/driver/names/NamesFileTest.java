@@ -24,17 +24,24 @@ class NamesFileTest {
         assertEquals(Map.of(0, "web", 1, "dns"), names.services());
         assertEquals(Map.of(0, "web-1", 1, "web-2", 2, "dns-1"), names.servers());
         assertEquals("slot3", names.serverName(3));
-        assertEquals(OptionalInt.of(2), names.findServer("dns-1"));
-        assertEquals(OptionalInt.of(3), names.findServer("slot3"));
-        assertEquals(OptionalInt.empty(), names.findServer("web-9"));
-        assertEquals(OptionalInt.of(1), names.findService("dns"));
+        assertEquals("slot2", names.serviceName(2));
     }
 
     @Test
-    void aRealNameWinsOverTheSlotSpelling() {
-        SlotNames names = new SlotNames(Map.of(), Map.of(0, "slot2"));
-        assertEquals(OptionalInt.of(0), names.findServer("slot2"));
-        assertEquals(OptionalInt.of(1), names.findServer("slot1"));
+    void slotSpellingsGiveTheirNumber() {
+        assertEquals(OptionalInt.of(3), SlotNames.slotNumber("slot3"));
+        assertEquals(OptionalInt.of(12), SlotNames.slotNumber("slot12"));
+        assertEquals(OptionalInt.empty(), SlotNames.slotNumber("slot"));
+        assertEquals(OptionalInt.empty(), SlotNames.slotNumber("web-1"));
+        assertEquals(OptionalInt.empty(), SlotNames.slotNumber("slot-1"));
+    }
+
+    @Test
+    void removingAServiceRemovesTheNamesOfItsServers() {
+        SlotNames names = SlotNames.of(Fixtures.config()).withoutService(0, List.of(0, 1));
+        assertEquals(Map.of(1, "dns"), names.services());
+        assertEquals(Map.of(2, "dns-1"), names.servers());
+        assertEquals(Map.of(0, "mail", 1, "dns"), names.withService(0, "mail").services());
     }
 
     @Test

@@ -3,10 +3,16 @@ package flowswitch.sim.cli;
 import flowswitch.config.SwitchConfig;
 import flowswitch.sim.device.ControlSocket;
 import flowswitch.sim.device.SimulatedSwitch;
+import flowswitch.sim.serial.PseudoTerminalPair;
+import flowswitch.sim.serial.UartLink;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,8 +21,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the simulated switch and serve its register bus on a local socket for fsctl:",
                 "  ./fsctl --device sim:PATH info",
-                "The register map is written next to the socket (regmap.json), where fsctl looks for it."})
+                "The register map is written next to the socket (regmap.json), where fsctl looks for it.",
+                "With --uart TTY the switch's UART bridge is reachable too, through a pseudo-terminal (needs socat):",
+                "  ./fsctl --device serial:TTY --regmap DIR/regmap.json info"})
 final class RunCommand implements Callable<Integer> {
+    private static final long CLOSE_TIMEOUT_SECONDS = 10;
+
     @Spec
     CommandSpec spec;
 
@@ -26,6 +36,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--control", required = true, paramLabel = "PATH", description = "Unix socket to serve.")
     Path control;
 
+    @Option(names = "--uart", paramLabel = "TTY",
+            description = "Also connect the switch's UART pins to a pseudo-terminal linked at TTY (a serial port for"
+                    + " fsctl; the simulated UART runs at " + SimulatedSwitch.UART_CLOCKS_PER_BIT + " clocks per bit,"
+                    + " whatever baud fsctl asks for).")
+    Path uart;
+
     @Option(names = "--work", paramLabel = "DIR", description = "Where the generated design goes (default: next to the socket).")
     Path work;
 
@@ -34,14 +50,62 @@ final class RunCommand implements Callable<Integer> {
         SwitchConfig cfg = SwitchConfig.load(config);
         Path dir = control.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<RuntimeException> linkFailure = new AtomicReference<>();
         try (SimulatedSwitch sw = SimulatedSwitch.start(cfg, work != null ? work : dir.resolve("build"));
-             ControlSocket server = ControlSocket.serve(sw, cfg, control)) {
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-            spec.commandLine().getOut().printf("serving %s (build 0x%08x) on %s; Ctrl-C stops%n",
-                    sw.design().topName(), cfg.hardware().buildHash(), control);
+             ControlSocket server = ControlSocket.serve(sw, cfg, control);
+             UartEnd serial = uart == null ? null : UartEnd.open(sw, uart, e -> {
+                 linkFailure.set(e);
+                 stop.countDown();
+             })) {
+            // On Ctrl-C the JVM ends when its hooks do: this one waits until the socket, the pseudo-terminal and
+            // socat are gone, so none is left behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                awaitQuietly(closed);
+            }));
+            out.printf("serving %s (build 0x%08x) on %s; Ctrl-C stops%n", sw.design().topName(),
+                    cfg.hardware().buildHash(), control);
+            if (serial != null) {
+                out.printf("UART bridge on %s: ./fsctl --device serial:%s --regmap %s info%n", uart, uart,
+                        dir.resolve("regmap.json"));
+            }
             stop.await();
+        } finally {
+            closed.countDown();
+        }
+        if (linkFailure.get() != null) {
+            throw new IllegalStateException("the UART link stopped: " + linkFailure.get().getMessage(), linkFailure.get());
         }
         return 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The pseudo-terminal pair and the link that moves bytes between its device end and the model. */
+    private record UartEnd(PseudoTerminalPair pair, UartLink link) implements AutoCloseable {
+        static UartEnd open(SimulatedSwitch sw, Path tty, Consumer<RuntimeException> onFailure) {
+            PseudoTerminalPair pair = PseudoTerminalPair.create(tty);
+            try {
+                return new UartEnd(pair, UartLink.start(sw, pair.deviceEnd(), onFailure));
+            } catch (RuntimeException e) {
+                pair.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            link.close();
+            pair.close();
+        }
     }
 }

@@ -9,27 +9,34 @@ import flowswitch.sim.verilator.VerilatedModel;
 public final class ModelRegisterBus implements RegisterBus {
     private final VerilatedModel model;
     private final String name;
+    private final Object modelLock;
 
-    public ModelRegisterBus(VerilatedModel model, String name) {
+    /** @param modelLock held for each access: every thread that uses {@code model} holds it */
+    ModelRegisterBus(VerilatedModel model, String name, Object modelLock) {
         this.model = model;
         this.name = name;
+        this.modelLock = modelLock;
     }
 
     @Override
-    public synchronized int read(int address) {
-        try {
-            return model.axilRead(address);
-        } catch (AxiLiteException e) {
-            throw new DeviceException(name, "read of 0x" + Integer.toHexString(address), e.getMessage(), e);
+    public int read(int address) {
+        synchronized (modelLock) {
+            try {
+                return model.axilRead(address);
+            } catch (AxiLiteException e) {
+                throw new DeviceException(name, "read of 0x" + Integer.toHexString(address), e.getMessage(), e);
+            }
         }
     }
 
     @Override
-    public synchronized void write(int address, int value) {
-        try {
-            model.axilWrite(address, value);
-        } catch (AxiLiteException e) {
-            throw new DeviceException(name, "write of 0x" + Integer.toHexString(address), e.getMessage(), e);
+    public void write(int address, int value) {
+        synchronized (modelLock) {
+            try {
+                model.axilWrite(address, value);
+            } catch (AxiLiteException e) {
+                throw new DeviceException(name, "write of 0x" + Integer.toHexString(address), e.getMessage(), e);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import flowswitch.config.HardwareParams;
 import flowswitch.config.SwitchConfig;
 import flowswitch.driver.api.FlowSwitchDevice;
 import flowswitch.driver.regmap.RegisterMap;
+import flowswitch.hdl.control.uart.UartBridgeConfig;
 import flowswitch.hdl.gen.GeneratedDesign;
 import flowswitch.hdl.gen.Generator;
 import flowswitch.sim.verilator.BuiltModel;
@@ -11,13 +12,28 @@ import flowswitch.sim.verilator.ModelBuilder;
 import flowswitch.sim.verilator.TopLevel;
 import flowswitch.sim.verilator.VerilatedModel;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * The generated switch running under Verilator, with the host driver attached to its register port: what replay,
  * {@code sim run}, the demo and the system tests all start from. The runtime configuration (services, servers,
  * MACs) goes in through the registers, exactly as on a board.
+ * <p>
+ * The model is shared by the register bus and the UART (see {@link #exclusive}), each used from its own thread.
  */
 public final class SimulatedSwitch implements AutoCloseable {
+    /**
+     * The UART bridge's timing in simulation: 5 clocks per bit, the shortest its receiver can sample (5 samples a
+     * bit), instead of a board's 1085 (115200 baud at 125 MHz). A simulated clock costs the same whatever the baud
+     * rate, and a pseudo-terminal has no baud rate, so a register access over the UART takes about 1,000 clocks
+     * instead of 200,000. The bridge logic, the frame gap (in byte times), the register map, the BUILD word and the
+     * AXI4-Lite path are those of a board build; only the bit-time divider differs.
+     */
+    public static final int UART_CLOCKS_PER_BIT = 5;
+    public static final UartBridgeConfig UART = new UartBridgeConfig(UART_CLOCKS_PER_BIT,
+            UartBridgeConfig.DEFAULT_FRAME_GAP_BYTES);
+
+    private final Object modelLock = new Object();
     private final GeneratedDesign design;
     private final BuiltModel built;
     private final VerilatedModel model;
@@ -28,17 +44,21 @@ public final class SimulatedSwitch implements AutoCloseable {
         this.design = design;
         this.built = built;
         this.model = model;
-        this.bus = new ModelRegisterBus(model, "sim:" + design.directory());
+        this.bus = new ModelRegisterBus(model, "sim:" + design.directory(), modelLock);
         this.device = FlowSwitchDevice.open(bus, RegisterMap.load(design.registerMapJson()));
     }
 
-    /** Generates the hardware for {@code hw} into {@code workDir}, builds (or reuses) its Verilator model, resets it. */
+    /**
+     * Generates the hardware for {@code hw} into {@code workDir} (with the {@link #UART} timing), builds (or reuses)
+     * its Verilator model, resets it.
+     */
     public static SimulatedSwitch start(HardwareParams hw, Path workDir) {
-        GeneratedDesign design = Generator.generate(hw, workDir);
+        GeneratedDesign design = Generator.generate(hw, UART, workDir);
         BuiltModel built = ModelBuilder.of(design.directory(), new TopLevel(design.topName(), hw.ports(), hw.dataWidth()))
                 .build();
         VerilatedModel model = built.open();
         model.reset(16);
+        model.uartConfigure(UART.actualClocksPerBit());
         return new SimulatedSwitch(design, built, model);
     }
 
@@ -57,8 +77,16 @@ public final class SimulatedSwitch implements AutoCloseable {
         return built;
     }
 
+    /** The model itself, for a caller that is its only user at the time; threads that share it use {@link #exclusive}. */
     public VerilatedModel model() {
         return model;
+    }
+
+    /** Runs {@code action} on the model while no other thread uses it (the register bus holds the same lock). */
+    public <T> T exclusive(Function<VerilatedModel, T> action) {
+        synchronized (modelLock) {
+            return action.apply(model);
+        }
     }
 
     public ModelRegisterBus bus() {

@@ -73,4 +73,53 @@ class FsctlOverSimulationTest {
             assertFalse(bad.err.isBlank());
         }
     }
+
+    /**
+     * apply as an operator uses it on the real RTL: review with --dry-run (nothing reaches the device), apply,
+     * apply again (nothing to do), change one thing on the device, save, and apply the saved file (nothing to do).
+     */
+    @Test
+    void applyDryRunThenApplyThenSaveRoundTrip(@TempDir Path dir) throws Exception {
+        Path file = Path.of("../examples/basic.yaml");
+        SwitchConfig cfg = SwitchConfig.load(file);
+        // Bare hardware: nothing loaded yet, as after a board's reset.
+        try (SimulatedSwitch sw = SimulatedSwitch.start(cfg.hardware(), dir.resolve("build"));
+             ControlSocket control = ControlSocket.serve(sw, cfg, dir.resolve("ctl/fs.sock"))) {
+            Path socket = control.socket();
+            Run dry = fsctl(socket, "apply", "--dry-run", file.toString());
+            assertEquals(0, dry.exit, dry.err);
+            assertTrue(dry.out.contains("add service web in slot 0: tcp 192.31.65.1:80 wrr"), dry.out);
+            assertTrue(dry.out.contains("add server web/s3 in slot 2: mac 02:00:00:00:01:03, port 3, weight 1, up"),
+                    dry.out);
+            assertTrue(dry.out.endsWith("dry run: 6 changes, nothing written\n"), dry.out);
+            assertFalse(sw.device().services().get(0).enabled(), "a dry run wrote the service");
+            assertFalse(sw.device().servers().get(0).valid(), "a dry run wrote a server");
+
+            Run apply = fsctl(socket, "apply", file.toString());
+            assertEquals(0, apply.exit, apply.err);
+            assertTrue(apply.out.endsWith("applied " + file + ": 6 changes\n"), apply.out);
+            assertEquals(cfg.services().get(0).vip(), sw.device().services().get(0).vip());
+            assertEquals(2, sw.device().servers().get(1).weight());
+
+            Run again = fsctl(socket, "apply", file.toString());
+            assertEquals(0, again.exit, again.err);
+            assertEquals("no changes: the device already matches " + file + "\n", again.out);
+
+            assertEquals(0, fsctl(socket, "server", "drain", "--name", "s2").exit);
+            assertEquals(0, fsctl(socket, "server", "del", "--name", "s1").exit);
+            Path saved = dir.resolve("saved.yaml");
+            Run save = fsctl(socket, "save", saved.toString());
+            assertEquals(0, save.exit, save.err);
+            SwitchConfig back = SwitchConfig.load(saved);
+            assertEquals(cfg.hardware(), back.hardware());
+            assertEquals(List.of("s2", "s3"), back.services().get(0).servers().stream().map(s -> s.name()).toList());
+            assertEquals(flowswitch.config.ServerState.DRAIN, back.services().get(0).servers().get(0).state());
+
+            Run roundTrip = fsctl(socket, "apply", saved.toString());
+            assertEquals(0, roundTrip.exit, roundTrip.err);
+            assertEquals("no changes: the device already matches " + saved + "\n", roundTrip.out);
+            assertEquals(flowswitch.config.ServerState.DRAIN, sw.device().servers().get(1).state());
+            assertFalse(sw.device().servers().get(0).valid());
+        }
+    }
 }

@@ -2,6 +2,7 @@ package flowswitch.hdl.control.uart;
 
 import static flowswitch.hdl.dsl.Hw.*;
 
+import flowswitch.driver.transport.serial.protocol.Crc8;
 import spinal.core.Bits;
 
 /**

@@ -2,6 +2,10 @@ package flowswitch.hdl.control.uart;
 
 import static flowswitch.hdl.dsl.Hw.*;
 
+import flowswitch.driver.transport.serial.protocol.UartOp;
+import flowswitch.driver.transport.serial.protocol.UartRequest;
+import flowswitch.driver.transport.serial.protocol.UartResponse;
+import flowswitch.driver.transport.serial.protocol.UartStatus;
 import flowswitch.hdl.control.axil.AxiLite;
 import flowswitch.hdl.dsl.Fifo;
 import flowswitch.hdl.dsl.HwComponent;

@@ -1,4 +1,6 @@
-package flowswitch.hdl.control.uart;
+package flowswitch.driver.transport.serial.protocol;
+
+import java.util.Optional;
 
 /**
  * One response of the UART register bridge (hdl-gen/docs/uart-protocol.md):
@@ -26,7 +28,24 @@ public record UartResponse(UartStatus status, int seq, int data) {
             throw new IllegalArgumentException(String.format("UART response CRC is 0x%02X, computed 0x%02X: the line"
                     + " corrupted it; resend the request", frame[LENGTH - 1] & 0xFF, crc));
         }
-        int data = (frame[3] & 0xFF) << 24 | (frame[4] & 0xFF) << 16 | (frame[5] & 0xFF) << 8 | (frame[6] & 0xFF);
-        return new UartResponse(UartStatus.fromCode(frame[1] & 0xFF), frame[2] & 0xFF, data);
+        return new UartResponse(UartStatus.fromCode(frame[1] & 0xFF), frame[2] & 0xFF, data(frame, 0));
+    }
+
+    /**
+     * The response that starts at {@code bytes[offset]}, or empty when those eight bytes are not one (wrong sync byte,
+     * CRC or status): how a receiver tells a frame from line noise without an exception per candidate.
+     */
+    public static Optional<UartResponse> find(byte[] bytes, int offset) {
+        if (offset < 0 || bytes.length - offset < LENGTH || (bytes[offset] & 0xFF) != SYNC
+                || Crc8.of(bytes, offset + 1, offset + LENGTH - 1) != (bytes[offset + LENGTH - 1] & 0xFF)) {
+            return Optional.empty();
+        }
+        return UartStatus.find(bytes[offset + 1] & 0xFF)
+                .map(status -> new UartResponse(status, bytes[offset + 2] & 0xFF, data(bytes, offset)));
+    }
+
+    private static int data(byte[] bytes, int offset) {
+        return (bytes[offset + 3] & 0xFF) << 24 | (bytes[offset + 4] & 0xFF) << 16 | (bytes[offset + 5] & 0xFF) << 8
+                | (bytes[offset + 6] & 0xFF);
     }
 }

@@ -1,4 +1,4 @@
-package flowswitch.hdl.control.uart;
+package flowswitch.driver.transport.serial.protocol;
 
 /**
  * The CRC of the UART bridge's frames: CRC-8 with polynomial 0x07, initial value 0x00, most significant bit first,

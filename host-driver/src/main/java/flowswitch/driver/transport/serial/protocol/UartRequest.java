@@ -1,4 +1,4 @@
-package flowswitch.hdl.control.uart;
+package flowswitch.driver.transport.serial.protocol;
 
 /**
  * One request to the UART register bridge (hdl-gen/docs/uart-protocol.md):

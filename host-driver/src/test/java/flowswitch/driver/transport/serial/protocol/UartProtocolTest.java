@@ -1,4 +1,4 @@
-package flowswitch.hdl.control.uart;
+package flowswitch.driver.transport.serial.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

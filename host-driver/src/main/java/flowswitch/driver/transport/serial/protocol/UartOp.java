@@ -1,4 +1,4 @@
-package flowswitch.hdl.control.uart;
+package flowswitch.driver.transport.serial.protocol;
 
 /** The operation byte of a UART bridge request. */
 public enum UartOp {
