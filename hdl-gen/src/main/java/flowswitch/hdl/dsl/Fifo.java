@@ -7,20 +7,12 @@ import spinal.lib.StreamFifo;
 
 /**
  * A spinal.lib {@link StreamFifo} with its ports typed for Java (Scala gives the FIFO an anonymous io bundle that
- * Java can only reach by reflection, so that is done once, here).
+ * Java can only reach by reflection, through {@link LibraryIo}).
  */
 public record Fifo<T extends Data>(StreamFifo<T> component, Stream<T> push, Stream<T> pop, UInt occupancy) {
 
-    @SuppressWarnings("unchecked")
     static <T extends Data> Fifo<T> of(StreamFifo<T> fifo) {
-        Object io = fifo.io();
-        try {
-            return new Fifo<>(fifo,
-                    (Stream<T>) io.getClass().getMethod("push").invoke(io),
-                    (Stream<T>) io.getClass().getMethod("pop").invoke(io),
-                    (UInt) io.getClass().getMethod("occupancy").invoke(io));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("StreamFifo's io changed shape: " + e, e);
-        }
+        return new Fifo<>(fifo, LibraryIo.port(fifo, "push"), LibraryIo.port(fifo, "pop"),
+                LibraryIo.port(fifo, "occupancy"));
     }
 }

@@ -1,6 +1,7 @@
 package flowswitch.sim.cli;
 
 import flowswitch.driver.cli.ErrorReporter;
+import flowswitch.hdl.synth.SynthException;
 import flowswitch.sim.pcap.PcapException;
 import flowswitch.sim.verilator.ModelBuildException;
 import flowswitch.sim.verilator.SimulationException;
@@ -11,8 +12,9 @@ import picocli.CommandLine.Command;
 
 /** {@code flowswitch}: generate the hardware, simulate it, run the demo. */
 @Command(name = "flowswitch", mixinStandardHelpOptions = true, version = "flowswitch 0.1.0",
-        description = "Generate, simulate and demonstrate the flowswitch hardware load balancer.",
-        subcommands = {GenCommand.class, SimCommand.class, BenchCommand.class, DemoCommand.class},
+        description = "Generate, simulate, demonstrate and synthesize the flowswitch hardware load balancer.",
+        subcommands = {GenCommand.class, SimCommand.class, BenchCommand.class, DemoCommand.class,
+                SynthCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:the run failed (tools, simulation, I/O)", "2:usage error or bad input file"})
 public final class FlowSwitchCli {
@@ -26,7 +28,7 @@ public final class FlowSwitchCli {
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         ErrorReporter errors = new ErrorReporter("flowswitch", List.of(PcapException.class),
                 List.of(SimulationException.class, ModelBuildException.class, IllegalStateException.class,
-                        java.io.IOException.class));
+                        java.io.IOException.class, SynthException.class));
         return new CommandLine(new FlowSwitchCli())
                 .setOut(out)
                 .setErr(err)
