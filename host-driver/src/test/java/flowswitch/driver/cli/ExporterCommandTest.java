@@ -66,7 +66,7 @@ class ExporterCommandTest {
 
         // The device is locked per scrape only: other commands run while the exporter serves, and a scrape
         // sees what they changed.
-        assertOk(fsctl.fsctl("--wait", "0", "server", "drain", "--name", "web-2"));
+        assertOk(fsctl.fsctl("--wait", "5", "server", "drain", "--name", "web-2"));
         assertTrue(get(m.group(1)).body().contains(
                 "flowswitch_server_state{service=\"web\",server=\"web-2\",state=\"drain\"} 1"));
         // A device that went away fails the scrape, not the exporter.

@@ -87,7 +87,9 @@ class StatsVerbTest {
         watch.start();
         try {
             Thread.sleep(300);
-            assertOk(fsctl.fsctl("--wait", "0", "server", "drain", "--name", "web-1"));
+            // The watch holds the lock only while it reads (a few ms every 50 ms), so a short wait gets it; were the
+            // lock held for the watch's whole 50 s, this would give up after 5 s.
+            assertOk(fsctl.fsctl("--wait", "5", "server", "drain", "--name", "web-1"));
         } finally {
             watch.interrupt();
             watch.join(5_000);
