@@ -116,7 +116,7 @@ public final class DecisionUnit extends HwComponent {
         Bool ok = eq(status, FrameStatus.OK.code());
         Bits dstMac = meta.get(frame, "dst_mac");
         Bits srcMac = meta.get(frame, "src_mac");
-        Bits ingressBit = asBits(resize(asUInt(b(1, ports)).$less$less(ingress), ports));
+        Bits ingressBit = oneHot(ingress, ports);
 
         assign(classifier.services, cfgServices);
         assign(classifier.fromUplink, orReduce(andBits(cfgUplinkMask, ingressBit)));
@@ -153,14 +153,14 @@ public final class DecisionUnit extends HwComponent {
         Bool serverFound = or(flowHit, scheduler.available);
         UInt server = mux(flowHit, flows.hitValue, scheduler.pick);
         Bits target = element(cfgServers, server);
-        Bits serverPortBit = asBits(resize(asUInt(b(1, ports)).$less$less(srv.getUInt(target, "port")), ports));
+        Bits serverPortBit = oneHot(srv.getUInt(target, "port"), ports);
 
         assign(macs.lookupMac, dstMac);
         Bool toSwitch = eq(dstMac, cfgSwitchMac);
         Bool groupAddress = bit(dstMac, 40);
         Bool sameSegment = and(macs.known, eq(macs.knownPort, ingress));
         Bits floodMask = andBits(invert(ingressBit), b((1L << ports) - 1, ports));
-        Bits knownPortBit = asBits(resize(asUInt(b(1, ports)).$less$less(macs.knownPort), ports));
+        Bits knownPortBit = oneHot(macs.knownPort, ports);
 
         Bits dest = bits(ports);
         Bool rewrite = bool();

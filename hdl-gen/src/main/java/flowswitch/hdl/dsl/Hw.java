@@ -384,6 +384,11 @@ public final class Hw {
         return resize(mux(orReduce(ahead), lowestSetIndex(ahead), lowestSetIndex(v)), log2Up(w));
     }
 
+    /** A {@code width}-bit vector with only bit {@code index} set (a port number as a port mask). */
+    public static Bits oneHot(UInt index, int width) {
+        return asBits(resize(asUInt(b(1, width)).$less$less(index), width));
+    }
+
     /** {@code (a + 1) mod modulus} for a counter that need not be a power of two wide. */
     public static UInt incrementModulo(UInt a, int modulus) {
         return mux(eq(a, modulus - 1), u(0, a.getBitsWidth()), add(a, 1));

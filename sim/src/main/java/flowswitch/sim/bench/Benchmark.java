@@ -67,7 +67,7 @@ public final class Benchmark {
         long[] stallsBefore = new long[ports];
         for (int p = 0; p < ports; p++) stallsBefore[p] = model.inputStallCycles(p);
         model.recordInputStarts(true);
-        Map<Integer, long[]> started = new HashMap<>();
+        Map<Integer, Long> started = new HashMap<>();
         long start = model.cycles();
         long wall = System.nanoTime();
         for (int p = 0; p < ports; p++) for (byte[] f : perPort.get(p)) model.pushFrame(p, f);
@@ -78,7 +78,7 @@ public final class Benchmark {
         for (int p = 0; p < ports; p++) {
             for (byte[] f : perPort.get(p)) {
                 long first = model.popInputStart(p).orElseThrow(() -> new IllegalStateException("an input frame was not recorded"));
-                started.put(TrafficFrame.sequenceOf(f), new long[] {first});
+                started.put(TrafficFrame.sequenceOf(f), first);
             }
         }
 
@@ -102,8 +102,8 @@ public final class Benchmark {
             for (EgressFrame e : model.popFrames(p)) {
                 outBeats += beats(e.length(), bytesPerBeat);
                 lastOut = Math.max(lastOut, e.lastBeatCycle());
-                long[] in = started.get(TrafficFrame.sequenceOf(e.data()));
-                if (in != null) latencies.add(e.firstBeatCycle() - in[0]);
+                Long in = started.get(TrafficFrame.sequenceOf(e.data()));
+                if (in != null) latencies.add(e.firstBeatCycle() - in);
             }
         }
         if (latencies.size() != frames) {
