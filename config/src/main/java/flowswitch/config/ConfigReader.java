@@ -6,11 +6,13 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the config file format: the layout of keys and the types of their values. The rules on the values
@@ -75,7 +77,7 @@ final class ConfigReader {
     }
 
     private static ServiceConfig service(YamlCursor cursor) throws ConfigException {
-        YamlMapping mapping = cursor.mapping("name", "vip", "protocol", "port", "scheduler", "servers");
+        YamlMapping mapping = cursor.mapping("name", "vip", "protocol", "port", "scheduler", "servers", "health");
         String name = mapping.get("name").text();
         Ipv4Address vip = mapping.get("vip").parse(Ipv4Address::parse);
         Protocol protocol = mapping.get("protocol").choice(Protocol.class);
@@ -86,16 +88,52 @@ final class ConfigReader {
         for (YamlCursor item : mapping.get("servers").list()) {
             servers.add(server(item));
         }
-        return cursor.build(() -> new ServiceConfig(name, vip, protocol, port, scheduler, servers));
+        Optional<HealthCheck> health = mapping.has("health") ? Optional.of(health(mapping.get("health"), port))
+                : Optional.empty();
+        return cursor.build(() -> new ServiceConfig(name, vip, protocol, port, scheduler, servers, health));
+    }
+
+    /** @param servicePort the port a tcp or http check uses unless it names its own; 0 when the service has none */
+    private static HealthCheck health(YamlCursor cursor, int servicePort) throws ConfigException {
+        YamlMapping mapping = cursor.mapping("check", "port", "path", "expect", "interval", "timeout", "rise", "fall");
+        CheckKind kind = mapping.get("check").choice(CheckKind.class);
+        for (String key : List.of("path", "expect")) {
+            if (kind != CheckKind.HTTP && mapping.has(key)) {
+                throw mapping.get(key).error("only an http check has " + key + "; remove it or write check: http");
+            }
+        }
+        if (kind == CheckKind.ICMP && mapping.has("port")) {
+            throw mapping.get("port").error("an icmp check has no port; remove it or write check: tcp");
+        }
+        if (kind != CheckKind.ICMP && !mapping.has("port") && servicePort == 0) {
+            throw cursor.source().at(cursor.node().getStartMark(), cursor.child("port"), "is missing; the service"
+                    + " listens on any port (port 0), so its " + YamlSpelling.of(kind)
+                    + " check needs a port of its own");
+        }
+        int port = mapping.has("port") ? mapping.get("port").integer() : servicePort;
+        String path = mapping.has("path") ? mapping.get("path").text() : Probe.Http.DEFAULT_PATH;
+        int expect = mapping.has("expect") ? mapping.get("expect").integer() : Probe.Http.DEFAULT_EXPECT;
+        Duration interval = mapping.has("interval") ? mapping.get("interval").parse(DurationText::parse)
+                : HealthCheck.DEFAULT_INTERVAL;
+        Duration timeout = mapping.has("timeout") ? mapping.get("timeout").parse(DurationText::parse) : interval;
+        int rise = mapping.has("rise") ? mapping.get("rise").integer() : HealthCheck.DEFAULT_RISE;
+        int fall = mapping.has("fall") ? mapping.get("fall").integer() : HealthCheck.DEFAULT_FALL;
+        return cursor.build(() -> new HealthCheck(switch (kind) {
+            case ICMP -> new Probe.Icmp();
+            case TCP -> new Probe.Tcp(port);
+            case HTTP -> new Probe.Http(port, path, expect);
+        }, interval, timeout, rise, fall));
     }
 
     private static ServerConfig server(YamlCursor cursor) throws ConfigException {
-        YamlMapping mapping = cursor.mapping("name", "mac", "port", "weight", "state");
+        YamlMapping mapping = cursor.mapping("name", "mac", "port", "weight", "state", "address");
         String name = mapping.get("name").text();
         MacAddress mac = mapping.get("mac").parse(MacAddress::parse);
         int port = mapping.get("port").integer();
         int weight = mapping.has("weight") ? mapping.get("weight").integer() : 1;
         ServerState state = mapping.has("state") ? mapping.get("state").choice(ServerState.class) : ServerState.UP;
-        return cursor.build(() -> new ServerConfig(name, mac, port, weight, state));
+        Optional<Ipv4Address> address = mapping.has("address")
+                ? Optional.of(mapping.get("address").parse(Ipv4Address::parse)) : Optional.empty();
+        return cursor.build(() -> new ServerConfig(name, mac, port, weight, state, address));
     }
 }

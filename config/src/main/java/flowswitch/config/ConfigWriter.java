@@ -35,6 +35,7 @@ final class ConfigWriter {
             line(2, "protocol: " + YamlSpelling.of(service.protocol()));
             line(2, "port: " + service.port());
             line(2, "scheduler: " + YamlSpelling.of(service.scheduler()));
+            service.health().ifPresent(this::health);
             line(2, "servers:" + (service.servers().isEmpty() ? " []" : ""));
             for (ServerConfig server : service.servers()) {
                 line(3, "- name: " + quoted(server.name()));
@@ -42,8 +43,27 @@ final class ConfigWriter {
                 line(4, "port: " + server.port());
                 line(4, "weight: " + server.weight());
                 line(4, "state: " + YamlSpelling.of(server.state()));
+                server.address().ifPresent(address -> line(4, "address: " + quoted(address)));
             }
         }
+    }
+
+    private void health(HealthCheck health) {
+        Probe probe = health.probe();
+        line(2, "health:");
+        line(3, "check: " + YamlSpelling.of(probe.kind()));
+        if (probe instanceof Probe.Tcp tcp) {
+            line(3, "port: " + tcp.port());
+        }
+        if (probe instanceof Probe.Http http) {
+            line(3, "port: " + http.port());
+            line(3, "path: " + quoted(http.path()));
+            line(3, "expect: " + http.expect());
+        }
+        line(3, "interval: " + DurationText.format(health.interval()));
+        line(3, "timeout: " + DurationText.format(health.timeout()));
+        line(3, "rise: " + health.rise());
+        line(3, "fall: " + health.fall());
     }
 
     /** Two spaces per level; a list item's "- " counts as one level, so its keys line up under the first. */
@@ -52,7 +72,7 @@ final class ConfigWriter {
     }
 
     // Quoted, a name like "-", "yes" or "null" stays a plain string for any YAML reader. The records allow no
-    // quote or backslash in names, MACs or addresses, so nothing needs escaping.
+    // quote or backslash in names, MACs, addresses or check paths, so nothing needs escaping.
     private static String quoted(Object value) {
         return "\"" + value + "\"";
     }

@@ -1,5 +1,6 @@
 package flowswitch.config;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -14,6 +15,25 @@ final class Rules {
     static void range(String field, long value, long min, long max) {
         if (value < min || value > max) {
             throw new FieldException(field, value + " is out of range; expected " + min + ".." + max);
+        }
+    }
+
+    static void duration(String field, Duration value, Duration min, Duration max) {
+        if (value.getNano() % 1_000_000 != 0) {
+            throw new FieldException(field, value + " is not a whole number of milliseconds");
+        }
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw new FieldException(field, DurationText.format(value) + " is out of range; expected "
+                    + DurationText.format(min) + ".." + DurationText.format(max));
+        }
+    }
+
+    /** A server's own address: unicast, not "this network" (0/8), multicast or reserved (224/3). */
+    static void hostAddress(String field, Ipv4Address address) {
+        int first = address.value() >>> 24;
+        if (first == 0 || first >= 224) {
+            throw new FieldException(field, address + " is not a host address; expected the server's own unicast"
+                    + " IPv4 address");
         }
     }
 

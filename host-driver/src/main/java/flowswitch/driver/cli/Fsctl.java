@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         description = "Control a flowswitch device: identify it, load its services and servers, read its counters.",
         subcommands = {InfoCommand.class, ServiceCommand.class, ServerCommand.class, StatsCommand.class,
                 FlowsCommand.class, ApplyCommand.class, SaveCommand.class, ImportIpvsadmCommand.class,
-                ExporterCommand.class, CompletionCommand.class},
+                ExporterCommand.class, HealthCommand.class, CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:device or runtime error", "2:usage error, bad input, or a verb the device's"
                 + " register map does not support; nothing was changed"})
