@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "flowswitch", mixinStandardHelpOptions = true, version = "flowswitch 0.1.0",
         description = "Generate, simulate, demonstrate and synthesize the flowswitch hardware load balancer.",
         subcommands = {GenCommand.class, SimCommand.class, BenchCommand.class, DemoCommand.class,
-                SynthCommand.class},
+                SynthCommand.class, TestbedCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:the run failed (tools, simulation, I/O)", "2:usage error or bad input file"})
 public final class FlowSwitchCli {

@@ -5,14 +5,20 @@ import flowswitch.sim.device.ControlSocket;
 import flowswitch.sim.device.SimulatedSwitch;
 import flowswitch.sim.serial.PseudoTerminalPair;
 import flowswitch.sim.serial.UartLink;
+import flowswitch.sim.tap.BridgeStatsFile;
+import flowswitch.sim.tap.TapBinding;
+import flowswitch.sim.tap.TapBridge;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,7 +29,9 @@ import picocli.CommandLine.Spec;
                 "  ./fsctl --device sim:PATH info",
                 "The register map is written next to the socket (regmap.json), where fsctl looks for it.",
                 "With --uart TTY the switch's UART bridge is reachable too, through a pseudo-terminal (needs socat):",
-                "  ./fsctl --device serial:TTY --regmap DIR/regmap.json info"})
+                "  ./fsctl --device serial:TTY --regmap DIR/regmap.json info",
+                "With --tap PORT=IFNAME a port's wire is a TAP device: real Linux hosts talk through the switch",
+                "(see sim/README-testbed.md, or let `flowswitch testbed up` set it all up)."})
 final class RunCommand implements Callable<Integer> {
     private static final long CLOSE_TIMEOUT_SECONDS = 10;
 
@@ -42,24 +50,38 @@ final class RunCommand implements Callable<Integer> {
                     + " whatever baud fsctl asks for).")
     Path uart;
 
+    @Option(names = "--tap", paramLabel = "PORT=IFNAME",
+            description = "Connect port PORT to the TAP device IFNAME (created if missing; needs root): frames flow both"
+                    + " ways while the clock runs. Repeatable, one per port. What the bridge carries and the simulated"
+                    + " cycles per second are kept in bridge.json next to the socket.")
+    List<String> taps = new ArrayList<>();
+
     @Option(names = "--work", paramLabel = "DIR", description = "Where the generated design goes (default: next to the socket).")
     Path work;
 
     @Override
     public Integer call() throws Exception {
         SwitchConfig cfg = SwitchConfig.load(config);
+        List<TapBinding> tapBindings = taps.stream().map(TapBinding::parse).toList();
+        if (!tapBindings.isEmpty()) {
+            TapBinding.checkAll(tapBindings, cfg.hardware().ports());
+        }
         Path dir = control.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        AtomicReference<RuntimeException> linkFailure = new AtomicReference<>();
+        AtomicReference<IllegalStateException> failure = new AtomicReference<>();
+        Function<String, Consumer<RuntimeException>> stopOnFailure = what -> e -> {
+            failure.compareAndSet(null, new IllegalStateException(what + " stopped: " + e.getMessage(), e));
+            stop.countDown();
+        };
+        // The TAP devices open before the socket appears: whoever waits for the socket finds the devices there too.
         try (SimulatedSwitch sw = SimulatedSwitch.start(cfg, work != null ? work : dir.resolve("build"));
+             TapEnd tapped = tapBindings.isEmpty() ? null
+                     : TapEnd.open(sw, tapBindings, dir.resolve("bridge.json"), stopOnFailure.apply("the TAP bridge"));
              ControlSocket server = ControlSocket.serve(sw, cfg, control);
-             UartEnd serial = uart == null ? null : UartEnd.open(sw, uart, e -> {
-                 linkFailure.set(e);
-                 stop.countDown();
-             })) {
+             UartEnd serial = uart == null ? null : UartEnd.open(sw, uart, stopOnFailure.apply("the UART link"))) {
             // On Ctrl-C the JVM ends when its hooks do: this one waits until the socket, the pseudo-terminal and
             // socat are gone, so none is left behind.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -68,6 +90,9 @@ final class RunCommand implements Callable<Integer> {
             }));
             out.printf("serving %s (build 0x%08x) on %s; Ctrl-C stops%n", sw.design().topName(),
                     cfg.hardware().buildHash(), control);
+            if (tapped != null) {
+                out.printf("bridging %s (port=TAP device); statistics in %s%n", tapBindings, dir.resolve("bridge.json"));
+            }
             if (serial != null) {
                 out.printf("UART bridge on %s: ./fsctl --device serial:%s --regmap %s info%n", uart, uart,
                         dir.resolve("regmap.json"));
@@ -76,8 +101,8 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             closed.countDown();
         }
-        if (linkFailure.get() != null) {
-            throw new IllegalStateException("the UART link stopped: " + linkFailure.get().getMessage(), linkFailure.get());
+        if (failure.get() != null) {
+            throw failure.get();
         }
         return 0;
     }
@@ -87,6 +112,25 @@ final class RunCommand implements Callable<Integer> {
             latch.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The TAP bridge and the file that shows what it carries. */
+    private record TapEnd(TapBridge bridge, BridgeStatsFile stats) implements AutoCloseable {
+        static TapEnd open(SimulatedSwitch sw, List<TapBinding> taps, Path statsFile, Consumer<RuntimeException> onFailure) {
+            TapBridge bridge = TapBridge.start(sw, taps, onFailure);
+            try {
+                return new TapEnd(bridge, BridgeStatsFile.start(bridge, statsFile));
+            } catch (RuntimeException e) {
+                bridge.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            bridge.close();
+            stats.close();
         }
     }
 

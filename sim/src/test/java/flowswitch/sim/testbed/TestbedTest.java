@@ -1,0 +1,182 @@
+package flowswitch.sim.testbed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import flowswitch.driver.cli.Fsctl;
+import flowswitch.sim.tap.BridgeStats;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Real TCP through the generated Verilog: curl in the client namespace, Python's HTTP servers in three server
+ * namespaces, all sharing the VIP, the switch running under Verilator in the background and administered by fsctl.
+ * One testbed for the whole class (root only; skipped with the reason otherwise).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TestbedTest {
+    private static final Testbed TESTBED = Testbed.standard();
+    private static final TestbedLayout LAYOUT = new TestbedLayout(3);
+    private static final Set<String> SERVERS = LAYOUT.serverHosts().stream().map(TestbedHost::name)
+            .collect(Collectors.toSet());
+    private static final Duration CURL_TIMEOUT = Duration.ofSeconds(20);
+    private static boolean started;
+
+    @BeforeAll
+    static void up() {
+        Optional<String> missing = HostRequirements.missing()
+                .or(() -> ExternalCommand.installed("curl") ? Optional.empty() : Optional.of("curl is not installed"));
+        missing.ifPresent(reason -> System.out.println("TestbedTest skipped: " + reason));
+        Assumptions.assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElse(""));
+        long t0 = System.nanoTime();
+        TESTBED.up(LAYOUT, Optional.empty(), System.out::println);
+        started = true;
+        System.out.printf("testbed up in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    @AfterAll
+    static void down() {
+        if (started) TESTBED.down();
+    }
+
+    @Test
+    @Order(1)
+    void newConnectionsReachEveryServer() {
+        Map<String, Integer> answers = count(curl(12));
+        assertEquals(SERVERS, answers.keySet(), "answers by server: " + answers);
+    }
+
+    @Test
+    @Order(2)
+    void requestsOnOneKeepAliveConnectionStayOnOneServer() {
+        for (int session = 0; session < 3; session++) {
+            String url = LAYOUT.url();
+            // curl reuses its connection for every URL of one invocation. After each body (the server's name and a
+            // newline) it writes %{num_connects}: 1 for the URL that opened the connection, 0 for those reusing it.
+            ExternalCommand.Result r = HostNetwork.exec(LAYOUT.client().namespace(), CURL_TIMEOUT, "curl", "-sS",
+                    "-m", "15", "-w", "%{num_connects}\\n", url, url, url, url, url);
+            assertTrue(r.ok(), r.output());
+            List<String> words = List.of(r.output().split("\\s+"));
+            assertEquals(10, words.size(), r.output());
+            List<String> bodies = new ArrayList<>();
+            int connects = 0;
+            for (int i = 0; i < words.size(); i += 2) {
+                bodies.add(words.get(i));
+                connects += Integer.parseInt(words.get(i + 1));
+            }
+            assertEquals(1, connects, "one connection: " + r.output());
+            assertEquals(1, bodies.stream().distinct().count(), "one server: " + r.output());
+            assertTrue(SERVERS.contains(bodies.get(0)), r.output());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aServerTakenDownGetsNoNewConnectionsAndTheOthersServeThemAll() {
+        assertEquals(0, fsctl("server", "down", "--name", "s2"));
+        try {
+            List<String> after = curl(9);
+            assertEquals(9, after.size());
+            assertEquals(Set.of("s1", "s3"), count(after).keySet(), "answers: " + count(after));
+        } finally {
+            assertEquals(0, fsctl("server", "up", "--name", "s2"));
+        }
+    }
+
+    /** Nothing in flight: the switch sleeps in poll(2) instead of running the clock. */
+    @Test
+    @Order(4)
+    void anIdleSwitchUsesAlmostNoCpu() throws Exception {
+        ProcessHandle sim = TESTBED.files().sim().running().orElseThrow();
+        Thread.sleep(1000);
+        Duration before = sim.info().totalCpuDuration().orElseThrow();
+        Thread.sleep(3000);
+        Duration used = sim.info().totalCpuDuration().orElseThrow().minus(before);
+        assertTrue(used.toMillis() < 300, "the idle switch used " + used.toMillis() + " ms of CPU in 3 s");
+    }
+
+    @Test
+    @Order(5)
+    void statusShowsItUpAndASecondUpIsRefused() throws Exception {
+        Thread.sleep(1100); // the bridge's statistics file is rewritten once a second
+        TestbedStatus status = TESTBED.status();
+        assertTrue(status.up(), status.toString());
+        assertEquals(Optional.of(LAYOUT), status.layout());
+        BridgeStats bridge = status.bridge().orElseThrow();
+        assertTrue(bridge.framesIn() > 100 && bridge.framesOut() >= bridge.framesIn(), bridge.toString());
+        assertTrue(bridge.cycles() > 0 && bridge.cyclesPerSecond() > 0, bridge.toString());
+
+        TestbedException e = assertThrows(TestbedException.class,
+                () -> TESTBED.up(LAYOUT, Optional.empty(), line -> { }));
+        assertTrue(e.getMessage().contains("already up") && e.getMessage().contains("testbed down"), e.getMessage());
+        assertTrue(TESTBED.status().up(), "the refused up changed nothing");
+    }
+
+    @Test
+    @Order(6)
+    void downRemovesEverythingAfterACrash() {
+        ProcessHandle sim = TESTBED.files().sim().running().orElseThrow();
+        List<ProcessHandle> web = LAYOUT.serverHosts().stream()
+                .map(s -> TESTBED.files().http(s).running().orElseThrow()).toList();
+        sim.destroyForcibly();
+        sim.onExit().join();
+
+        List<String> removed = TESTBED.down();
+        assertTrue(removed.containsAll(LAYOUT.hosts().stream().map(h -> "namespace " + h.namespace()).toList()),
+                removed.toString());
+        assertTrue(TESTBED.status().clean(), TESTBED.status().toString());
+        assertFalse(Files.exists(TESTBED.files().dir()));
+        assertTrue(web.stream().noneMatch(ProcessHandle::isAlive), "the web servers were stopped");
+        assertEquals(List.of(), TESTBED.down(), "a second down finds nothing");
+        started = false;
+    }
+
+    /** The bodies of {@code n} requests from the client, each on a new connection; every request must succeed. */
+    private static List<String> curl(int n) {
+        List<String> answers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ExternalCommand.Result r = HostNetwork.exec(LAYOUT.client().namespace(), CURL_TIMEOUT, "curl", "-sS",
+                    "-m", "15", LAYOUT.url());
+            assertTrue(r.ok(), "request " + i + ": " + r.output());
+            answers.add(r.output().trim());
+        }
+        return answers;
+    }
+
+    private static Map<String, Integer> count(Collection<String> answers) {
+        Map<String, Integer> counts = new TreeMap<>();
+        answers.forEach(a -> counts.merge(a, 1, Integer::sum));
+        return counts;
+    }
+
+    private static int fsctl(String... verb) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> args = new ArrayList<>(List.of("--device", "sim:" + TESTBED.files().socket()));
+        args.addAll(List.of(verb));
+        int exit = Fsctl.execute(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true),
+                args.toArray(String[]::new));
+        System.out.print(out);
+        System.out.print(err);
+        return exit;
+    }
+}
