@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the system tools flowswitch needs on Debian 12: Verilator (simulation), Yosys/nextpnr/icestorm
-# (synthesis), socat (serial tests). JDK 17 and Maven are expected to be there already.
+# (synthesis), socat (serial tests), and what the virtual testbed runs (iproute2, procps, util-linux, python3,
+# curl). JDK 17 and Maven are expected to be there already.
 set -euo pipefail
-packages=(verilator yosys nextpnr-ice40 fpga-icestorm socat g++ make)
+packages=(verilator yosys nextpnr-ice40 fpga-icestorm socat g++ make iproute2 procps util-linux python3 curl)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -eq 0 ]; then echo "setup: all packages present"; exit 0; fi

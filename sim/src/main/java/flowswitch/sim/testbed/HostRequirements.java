@@ -38,6 +38,21 @@ public final class HostRequirements {
             throw new TestbedException("the testbed needs " + absent + " on the PATH (Debian: apt-get install iproute2"
                     + " procps util-linux python3)");
         }
+        requireNamespaces();
+    }
+
+    /**
+     * Root is not always enough: a container without CAP_SYS_ADMIN cannot make network namespaces. Tries to make
+     * (and removes) one, so such a machine skips the testbed instead of failing halfway through {@code up}.
+     */
+    private static void requireNamespaces() {
+        String probe = "fs-probe-" + ProcessHandle.current().pid();
+        ExternalCommand.Result made = ExternalCommand.tryRun(List.of("ip", "netns", "add", probe), ExternalCommand.TIMEOUT);
+        if (!made.ok()) {
+            throw new TestbedException("this machine does not let root create network namespaces (`ip netns add` said: "
+                    + made.output() + "); run the testbed on a VM or in a privileged container");
+        }
+        ExternalCommand.tryRun(List.of("ip", "netns", "delete", probe), ExternalCommand.TIMEOUT);
     }
 
     /** @throws TestbedException unless this process runs as root */
