@@ -32,7 +32,7 @@ public final class FlowTable extends HwComponent {
     private static final int JOB_MOVE = 1;
     private static final int JOB_SWEEP = 2;
 
-    // ---- datapath: lookup, then commit
+    // ---- datapath: lookup (a handshake: it starts when lookupIssue is high and issueBlocked low), then commit
     public final Bool lookupIssue = in(bool());
     public final Bits lookupKey;
     public final Bool datapathBusy = in(bool());
@@ -81,7 +81,11 @@ public final class FlowTable extends HwComponent {
     final UInt engineJob = regUInt(2, 0);
     final UInt engineSlot;
     final UInt sweepRow;
-    final Bool flushing = regBool(false);
+    /** Block RAM holds no reset: after reset the sweeper clears every row before the first lookup. */
+    final Bool clearing = regBool(true);
+    final Bool flushing = regBool(true);
+    /** A flush asked for and not yet begun: it begins with the next engine step, so every step is all in or out. */
+    final Bool flushPending = regBool(false);
     final Bool sweepTurn = regBool(false);
     final UInt moverSlot;
     final UInt moverKicks;
@@ -149,9 +153,10 @@ public final class FlowTable extends HwComponent {
         stashFree = invert(stashValid);
 
         // ---- the engine's schedule (see the class comment)
-        Bool engineIssue = and(not(enginePending), or(lookupIssue, not(datapathBusy)));
+        assign(issueBlocked, or(clearing, and(enginePending, not(datapathBusy))));
+        Bool issue = and(lookupIssue, not(issueBlocked));
+        Bool engineIssue = and(not(enginePending), or(issue, not(datapathBusy)));
         engineCommit = and(enginePending, or(not(datapathBusy), commit));
-        assign(issueBlocked, and(enginePending, not(datapathBusy)));
         when(engineIssue, () -> assign(enginePending, true)).elseWhen(engineCommit, () -> assign(enginePending, false));
 
         Bool hostPending = regBool(false);
@@ -168,14 +173,18 @@ public final class FlowTable extends HwComponent {
             assign(held.kind(), FlowKind.of(cfg.keyLayout().get(hostKey, "proto"), FALSE()));
         });
         assign(hostBusy, hostPending);
-        assign(flushBusy, flushing);
+        assign(flushBusy, or(flushing, flushPending));
 
         // Job for the step being issued: host first, then a flush, then relocation and aging taking turns.
         Bool stashUsed = orReduce(stashValid);
-        UInt job = mux(hostPending, u(JOB_HOST, 2), mux(flushing, u(JOB_SWEEP, 2),
+        UInt job = mux(and(hostPending, not(clearing)), u(JOB_HOST, 2), mux(or(flushing, flushPending), u(JOB_SWEEP, 2),
                 mux(and(stashUsed, or(not(sweepTurn), not(agingOn))), u(JOB_MOVE, 2), u(JOB_SWEEP, 2))));
         UInt carrySlot = firstSetFrom(stashValid, moverSlot);
         Bits carryKey = entry.get(element(stash, carrySlot), "key");
+        when(and(engineIssue, flushPending, not(and(hostPending, not(clearing)))), () -> {
+            assign(flushing, true);
+            assign(flushPending, false);
+        });
         when(engineIssue, () -> {
             assign(engineJob, job);
             assign(engineSlot, carrySlot);
@@ -194,14 +203,15 @@ public final class FlowTable extends HwComponent {
             Mem<Bits> ram = named(mem(entry::newBits, cfg.depth()), "way" + w);
             UInt lookupRow = hash.row(lookupKey);
             UInt dpRow = reg(() -> uint(rowBits));
-            when(lookupIssue, () -> assign(dpRow, lookupRow));
+            when(issue, () -> assign(dpRow, lookupRow));
             Bool dpWrite = bit(dpWayWrite, w);
-            dpRead.add(ram.readWriteSync(mux(dpWrite, dpRow, lookupRow), newEntry, or(lookupIssue, dpWrite), dpWrite,
+            dpRead.add(ram.readWriteSync(mux(dpWrite, dpRow, lookupRow), newEntry, or(issue, dpWrite), dpWrite,
                     null, dontCare$.MODULE$, false, dontCare$.MODULE$));
             dpRows.add(dpRow);
 
-            UInt issueRow = mux(eq(job, JOB_SWEEP), sweepRow, mux(eq(job, JOB_MOVE), hash.row(carryKey),
-                    mux(eq(held.op(), HostOp.READ.code()), resize(held.location(), rowBits), hash.row(held.key()))));
+            UInt hostRow = mux(eq(held.op(), HostOp.READ.code()), resize(held.location(), rowBits), hash.row(held.key()));
+            UInt issueRow = mux(eq(job, JOB_SWEEP), mux(flushPending, u(0, rowBits), sweepRow),
+                    mux(eq(job, JOB_MOVE), hash.row(carryKey), hostRow));
             UInt engineRow = reg(() -> uint(rowBits));
             when(engineIssue, () -> assign(engineRow, issueRow));
             Bool engineWriteNow = bit(engineWayWrite, w);
@@ -212,7 +222,7 @@ public final class FlowTable extends HwComponent {
 
         // ---- lookup result, valid from the cycle after lookupIssue until commit
         Bits dpKey = reg(() -> bits(cfg.keyWidth()));
-        when(lookupIssue, () -> assign(dpKey, lookupKey));
+        when(issue, () -> assign(dpKey, lookupKey));
         Bits wayMatch = matches(dpRead, dpKey);
         Bits stashMatch = matches(stashList(), dpKey);
         Bits wayFree = free(dpRead);
@@ -267,13 +277,10 @@ public final class FlowTable extends HwComponent {
         }
         Bool hostFinished = and(engineCommit, eq(engineJob, JOB_HOST), hostDone);
         when(hostFinished, () -> assign(hostPending, false));
-        // Last, so a flush asked for in the cycle a sweep step commits still starts from row 0.
-        when(flush, () -> {
-            assign(flushing, true);
-            assign(sweepRow, 0);
-        });
+        // Last, so a flush asked for in the cycle one begins is not lost.
+        when(flush, () -> assign(flushPending, true));
 
-        UInt removedNow = mux(engineCommit, removed, u(0, removed.getBitsWidth()));
+        UInt removedNow = mux(and(engineCommit, not(clearing)), removed, u(0, removed.getBitsWidth()));
         UInt grown = add(add(occupancy, resize(asUInt(dpInsert), cfg.countWidth())),
                 resize(asUInt(and(hostFinished, hostInserted)), cfg.countWidth()));
         assign(occupancy, sub(grown, resize(removedNow, cfg.countWidth())));
@@ -327,14 +334,18 @@ public final class FlowTable extends HwComponent {
         for (int w = 0; w < ways; w++) {
             assign(bit(expiredWays, w), and(doomed(engineRead.get(w)), not(bit(wayConflict, w))));
         }
-        UInt stashSlot = resize(sweepRow, log2Up(stashSize));
+        UInt row = engineRows.get(0);
+        UInt stashSlot = resize(row, log2Up(stashSize));
         Bool stashExpired = and(doomed(element(stash, stashSlot)), not(bit(dpStashWrite, stashSlot)));
         assign(engineWrite, expiredWays);
         assign(engineStashWrite, mux(stashExpired, oneHot(stashSlot, stashSize), b(0, stashSize)));
         assign(removed, add(resize(countOnes(expiredWays), removed.getBitsWidth()), asUInt(stashExpired)));
         when(engineCommit, () -> {
-            assign(sweepRow, add(sweepRow, 1));
-            when(and(flushing, eq(sweepRow, cfg.depth() - 1)), () -> assign(flushing, false));
+            assign(sweepRow, add(row, 1));
+            when(and(flushing, eq(row, cfg.depth() - 1)), () -> {
+                assign(flushing, false);
+                assign(clearing, false);
+            });
         });
     }
 
