@@ -65,7 +65,10 @@ public final class DecisionUnit extends HwComponent {
     public final UInt statMacOccupancy;
 
     private static final int TCP_FIN = 0;
+    private static final int TCP_SYN = 1;
     private static final int TCP_RST = 2;
+    private static final int TCP_ACK = 4;
+    private static final int TCP = 6;
 
     final Bool busy = regBool(false);
     final Bits frame = reg(FrameMeta.LAYOUT::newBits);
@@ -175,7 +178,11 @@ public final class DecisionUnit extends HwComponent {
         assign(scheduler.service, service);
         assign(scheduler.policy, policy);
         assign(scheduler.hash, tupleHash(frame));
-        assign(scheduler.byHash, tableFull);
+        // A TCP segment that cannot open a connection (no SYN, or SYN+ACK) belongs to one the table lost: the hash pick
+        // gives it the server it had while it was not stored.
+        Bits tcpFlags = meta.get(frame, "tcp_flags");
+        Bool opens = or(neq(meta.get(frame, "proto"), b(TCP, 8)), and(bit(tcpFlags, TCP_SYN), not(bit(tcpFlags, TCP_ACK))));
+        assign(scheduler.byHash, and(miss, or(not(flowCanInsert), not(opens))));
         Bool serverFound = or(knownFlow, scheduler.available);
         UInt server = mux(knownFlow, flowHitValue, scheduler.pick);
         Bits target = element(cfgServers, server);
@@ -226,7 +233,6 @@ public final class DecisionUnit extends HwComponent {
         assign(flowCommit, done);
         assign(flowCommitWrite, serviceDone);
         assign(flowCommitValue, server);
-        Bits tcpFlags = meta.get(frame, "tcp_flags");
         Bool closing = or(bit(tcpFlags, TCP_FIN), bit(tcpFlags, TCP_RST),
                 and(flowHit, eq(flowHitKind, FlowKind.TCP_CLOSING.code())));
         assign(flowCommitKind, FlowKind.of(meta.get(frame, "proto"), closing));

@@ -116,7 +116,7 @@ public final class Benchmark {
         double framesPerCyclePerPort = frames / busyCycles / ports;
         double lineFramesPerCycle = (double) bytesPerBeat / ((double) bytes / frames + WIRE_OVERHEAD);
         Counters c = sw.device().counters();
-        long learned = c.get(Group.FLOW, -1, "inserts") + c.get(Group.FLOW, -1, "full");
+        long learned = c.get(Group.FLOW, -1, "inserts") + c.get(Group.FLOW, -1, "insert_fail");
         long span = Math.max(1, lastOut - start);
         return new Result(s, inRate, framesPerCyclePerPort / lineFramesPerCycle, (double) outBeats / span / ports,
                 sorted[0], sorted[sorted.length / 2], sorted[sorted.length - 1], (double) learned / span, cycles,
@@ -138,7 +138,7 @@ public final class Benchmark {
             model.runUntilIdle(1_000_000L, 50);
             model.popFrames(2);
             Counters c = sw.device().counters();
-            if (c.get(Group.FLOW, -1, "full") > 0) return (double) c.flowOccupancy() / size;
+            if (c.get(Group.FLOW, -1, "insert_fail") > 0) return (double) c.flowOccupancy() / size;
         }
         throw new IllegalStateException("no insert failed after " + 4 * size + " new connections into a table of " + size);
     }
