@@ -26,8 +26,9 @@ public record HardwareParams(int dataWidth, int ports, int maxServers, int maxSe
         Rules.range(PORTS.key(), ports, 2, 16);
         Rules.powerOfTwo(MAX_SERVERS.key(), maxServers, 2, 256);
         Rules.range(MAX_SERVICES.key(), maxServices, 1, 16);
-        // The first flow table is a register CAM: beyond 1024 entries it no longer fits or meets timing.
-        Rules.powerOfTwo(FLOW_TABLE_SIZE.key(), flowTableSize, 16, 1024);
+        // A hash table in block RAM: 256K entries of ~110 bits is 28 Mbit, what the largest supported part (SUME's
+        // XC7VX690T, 52 Mbit) holds beside the frame buffers.
+        Rules.powerOfTwo(FLOW_TABLE_SIZE.key(), flowTableSize, 16, 262144);
         Rules.powerOfTwo(MAC_TABLE_SIZE.key(), macTableSize, 4, 1024);
         Rules.range(MAX_FRAME_BYTES.key(), maxFrameBytes, 64, 16384);
         int beatBytes = dataWidth / 8;

@@ -38,7 +38,7 @@ class HardwareParamsTest {
         "max_servers     | 12    | power of two in 2..256",
         "max_servers     | 512   | power of two in 2..256",
         "max_services    | 0     | expected 1..16",
-        "flow_table_size | 8     | power of two in 16..1024",
+        "flow_table_size | 8     | power of two in 16..262144",
         "mac_table_size  | 2048  | power of two in 4..1024",
         "max_frame_bytes | 32    | expected 64..16384",
         "max_frame_bytes | 20000 | expected 64..16384",

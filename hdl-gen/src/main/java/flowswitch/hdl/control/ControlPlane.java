@@ -45,6 +45,7 @@ public final class ControlPlane extends HwComponent {
     private static final int CTRL_BASE = 0x0100;
     private static final int SERVICE_TABLE_BASE = 0x0200;
     private static final int SERVER_TABLE_BASE = 0x0300;
+    private static final int FLOW_TABLE_BASE = 0x0400;
     private static final int COUNTER_BASE = 0x1000;
     private static final int ADDRESS_SPACE = 0x10000;
     /** Counters take two words each from COUNTER_BASE to the end of the address space. */
@@ -64,6 +65,7 @@ public final class ControlPlane extends HwComponent {
     public final UInt statFlowOccupancy;
     public final UInt statMacOccupancy;
     private final List<CounterInput> counterInputs;
+    private final FlowTableRegisters flowRegisters;
 
     private final AxiLiteArbiter arbiter = build(new AxiLiteArbiter());
     private final UartBridge uart;
@@ -101,6 +103,8 @@ public final class ControlPlane extends HwComponent {
         StagedTable.declare(regs, "SVC", RegisterGroup.SERVICE_TABLE, ServiceEntry.LAYOUT, serviceRegisters(), cfgService);
         regs.moveTo(SERVER_TABLE_BASE);
         StagedTable.declare(regs, "SRV", RegisterGroup.SERVER_TABLE, ServerEntry.LAYOUT, serverRegisters(), cfgServer);
+        regs.moveTo(FLOW_TABLE_BASE);
+        flowRegisters = FlowTableRegisters.declare(regs, config.flowTable());
         regs.moveTo(COUNTER_BASE);
         CounterBank.declare(regs, counterInputs, statsClear);
         registerMap = regs.snapshot("flowswitch", hw);
@@ -119,6 +123,11 @@ public final class ControlPlane extends HwComponent {
                 .orElseThrow(() -> new IllegalArgumentException("the control plane has no counter " + group
                         + (index >= 0 ? "[" + index + "]" : "") + "." + name + "; its config lists "
                         + counterInputs.size() + " counters"));
+    }
+
+    /** The flow table's command, aging and status ports. */
+    public FlowTableRegisters flowRegisters() {
+        return flowRegisters;
     }
 
     public List<CounterInput> counterInputs() {

@@ -1,5 +1,6 @@
 package flowswitch.hdl.control;
 
+import flowswitch.hdl.flowtable.FlowTableConfig;
 import flowswitch.config.HardwareParams;
 import flowswitch.hdl.control.uart.UartBridgeConfig;
 import java.util.HashSet;
@@ -56,6 +57,11 @@ public record ControlPlaneConfig(HardwareParams hw, List<CounterSpec> counters, 
     public static ControlPlaneConfig forHardware(HardwareParams hw) {
         return new ControlPlaneConfig(hw, CounterSpec.standard(hw),
                 UartBridgeConfig.clocksPerBit(DEFAULT_CLOCK_HZ, DEFAULT_BAUD));
+    }
+
+    /** The flow table whose registers the control plane holds. */
+    public FlowTableConfig flowTable() {
+        return FlowTableConfig.forHardware(hw);
     }
 
     public ControlPlaneConfig withCounters(List<CounterSpec> value) {

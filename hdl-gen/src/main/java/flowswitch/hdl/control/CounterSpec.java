@@ -75,8 +75,12 @@ public record CounterSpec(String group, int index, String name, int amountWidth,
         all.add(events("flow", -1, "hits", "service frames of a known connection"));
         all.add(events("flow", -1, "misses", "service frames of a new connection"));
         all.add(events("flow", -1, "inserts", "connections written into the flow table"));
-        all.add(events("flow", -1, "full", "new connections that found the flow table full (server picked by hash)"));
+        all.add(events("flow", -1, "insert_fail", "new connections that found their rows and the stash taken"));
         all.add(events("flow", -1, "reassigns", "connections moved off a server that went down"));
+        all.add(events("flow", -1, "stash_inserts", "connections inserted into the stash"));
+        all.add(events("flow", -1, "relocations", "entries the relocator moved"));
+        all.add(new CounterSpec("flow", -1, "aged_out", 3, "connections removed after their idle timeout"));
+        all.add(new CounterSpec("flow", -1, "deleted", 3, "connections removed by the host"));
         for (int s = 0; s < hw.maxServices(); s++) {
             all.add(events("service", s, "packets", "frames forwarded for this service"));
             all.add(bytes("service", s, "bytes", "bytes forwarded for this service"));

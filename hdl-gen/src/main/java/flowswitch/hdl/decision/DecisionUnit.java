@@ -7,6 +7,8 @@ import flowswitch.config.ServerState;
 import flowswitch.hdl.dsl.BitLayout;
 import flowswitch.hdl.dsl.Fifo;
 import flowswitch.hdl.dsl.HwComponent;
+import flowswitch.hdl.flowtable.FlowKey;
+import flowswitch.hdl.flowtable.FlowKind;
 import flowswitch.hdl.ingress.FrameMeta;
 import flowswitch.hdl.ingress.FrameStatus;
 import flowswitch.hdl.tables.ServerEntry;
@@ -24,8 +26,8 @@ import spinal.lib.Stream;
 /**
  * Decides, one frame at a time in arrival order, where each stored frame goes (docs/datapath.md "Forwarding
  * decision"): service frames through the flow table and scheduler with a MAC rewrite, everything else through the
- * learning bridge. A frame takes two cycles: one to take its metadata, one to decide and update the tables, so every
- * decision sees all earlier frames' updates.
+ * learning bridge. A frame takes two cycles: one to take its metadata, classify it and start the flow table's RAM
+ * read, one to decide and update the tables, so every decision sees all earlier frames' updates.
  */
 public final class DecisionUnit extends HwComponent {
     public final List<Stream<Bits>> sMeta = new ArrayList<>();
@@ -34,7 +36,19 @@ public final class DecisionUnit extends HwComponent {
     public final Bits cfgUplinkMask;
     public final Vec<Bits> cfgServices;
     public final Vec<Bits> cfgServers;
-    public final Bool cmdFlowFlush = in(bool());
+    // The flow table, a peer component: looked up as a frame is taken, written as its decision is handed over.
+    public final Bool flowLookupIssue = out(bool());
+    public final Bits flowLookupKey;
+    public final Bool flowBusy = out(bool());
+    public final Bool flowIssueBlocked = in(bool());
+    public final Bool flowHit = in(bool());
+    public final UInt flowHitValue;
+    public final Bits flowHitKind = in(bits(FlowKind.WIDTH));
+    public final Bool flowCanInsert = in(bool());
+    public final Bool flowCommit = out(bool());
+    public final Bool flowCommitWrite = out(bool());
+    public final UInt flowCommitValue;
+    public final Bits flowCommitKind = out(bits(FlowKind.WIDTH));
 
     // Counter events: one pulse per decided frame; byte counters add statFrameBytes.
     public final UInt statFrameBytes = out(uint(16));
@@ -43,21 +57,29 @@ public final class DecisionUnit extends HwComponent {
     public final Bool statFlowHit = out(bool());
     public final Bool statFlowMiss = out(bool());
     public final Bool statFlowInsert = out(bool());
-    public final Bool statFlowFull = out(bool());
+    public final Bool statFlowInsertFail = out(bool());
     public final Bool statFlowReassign = out(bool());
     public final List<Bool> statServerPacket = new ArrayList<>();
     public final List<Bool> statServerNewFlow = new ArrayList<>();
     public final List<Bool> statServicePacket = new ArrayList<>();
-    public final UInt statFlowOccupancy;
     public final UInt statMacOccupancy;
+
+    private static final int TCP_FIN = 0;
+    private static final int TCP_SYN = 1;
+    private static final int TCP_RST = 2;
+    private static final int TCP_ACK = 4;
+    private static final int TCP = 6;
 
     final Bool busy = regBool(false);
     final Bits frame = reg(FrameMeta.LAYOUT::newBits);
     final UInt ingress;
     final UInt roundRobin;
+    final Bool serviceFrame = regBool(false);
+    final UInt service;
+    final Bits policy = reg(() -> bits(3));
+    final Bits flowKey;
     final List<Fifo<Bits>> decisions = new ArrayList<>();
     final ServiceClassifier classifier;
-    final FlowTable flows;
     final ServerScheduler scheduler;
     final MacTable macs;
 
@@ -87,10 +109,11 @@ public final class DecisionUnit extends HwComponent {
             statServerNewFlow.add(out(bool()));
         }
         for (int v = 0; v < services; v++) statServicePacket.add(out(bool()));
-        statFlowOccupancy = out(uint(cfg.flowTable().indexWidth() + 1));
         statMacOccupancy = out(uint(cfg.macTable().indexWidth() + 1));
+        flowLookupKey = out(bits(cfg.flowTable().keyWidth()));
+        flowHitValue = in(uint(cfg.flowTable().valueWidth()));
+        flowCommitValue = out(uint(cfg.flowTable().valueWidth()));
         classifier = build(new ServiceClassifier(services));
-        flows = build(new FlowTable(cfg.flowTable()));
         scheduler = build(new ServerScheduler(cfg.scheduler()));
         macs = build(new MacTable(cfg.macTable()));
 
@@ -102,14 +125,37 @@ public final class DecisionUnit extends HwComponent {
             assign(offered.apply(i), sMeta.get(i).payload());
         }
         UInt chosen = firstSetFrom(waiting, roundRobin);
-        Bool take = and(not(busy), orReduce(waiting));
+        Bool take = and(not(busy), orReduce(waiting), not(flowIssueBlocked));
         for (int i = 0; i < ports; i++) assign(sMeta.get(i).ready(), and(take, eq(chosen, u(i, pb))));
+
+        // The flow key needs the service, so classification happens as the frame is taken, in time for the RAM read.
+        Bits next = element(offered, chosen);
+        assign(classifier.services, cfgServices);
+        assign(classifier.fromUplink, orReduce(andBits(cfgUplinkMask, oneHot(chosen, ports))));
+        assign(classifier.l4, and(eq(meta.get(next, "status"), FrameStatus.OK.code()), meta.getBool(next, "l4")));
+        assign(classifier.dstIp, meta.get(next, "dst_ip"));
+        assign(classifier.proto, meta.get(next, "proto"));
+        assign(classifier.dstPort, meta.get(next, "dst_port"));
+        BitLayout key = FlowKey.layout(cfg.scheduler().serviceBits());
+        Bits nextKey = key.newBits();
+        key.assignAll(nextKey, Map.of("service", classifier.index, "src_ip", meta.get(next, "src_ip"),
+                "src_port", meta.get(next, "src_port"), "dst_port", meta.get(next, "dst_port"),
+                "proto", meta.get(next, "proto")));
+        flowKey = reg(key::newBits);
+        service = reg(() -> uint(cfg.scheduler().serviceBits()));
         when(take, () -> {
             assign(busy, true);
-            assign(frame, element(offered, chosen));
+            assign(frame, next);
             assign(ingress, chosen);
             assign(roundRobin, incrementModulo(chosen, ports));
+            assign(serviceFrame, classifier.hit);
+            assign(service, classifier.index);
+            assign(policy, classifier.policy);
+            assign(flowKey, nextKey);
         });
+        assign(flowLookupIssue, take);
+        assign(flowLookupKey, nextKey);
+        assign(flowBusy, busy);
 
         // ---- decide
         Bits status = meta.get(frame, "status");
@@ -118,40 +164,27 @@ public final class DecisionUnit extends HwComponent {
         Bits srcMac = meta.get(frame, "src_mac");
         Bits ingressBit = oneHot(ingress, ports);
 
-        assign(classifier.services, cfgServices);
-        assign(classifier.fromUplink, orReduce(andBits(cfgUplinkMask, ingressBit)));
-        assign(classifier.l4, and(ok, meta.getBool(frame, "l4")));
-        assign(classifier.dstIp, meta.get(frame, "dst_ip"));
-        assign(classifier.proto, meta.get(frame, "proto"));
-        assign(classifier.dstPort, meta.get(frame, "dst_port"));
-        Bool serviceFrame = classifier.hit;
-        UInt service = classifier.index;
-
-        BitLayout key = FlowKey.layout(cfg.scheduler().serviceBits());
-        Bits flowKey = key.newBits();
-        key.assignAll(flowKey, Map.of("service", service, "src_ip", meta.get(frame, "src_ip"),
-                "src_port", meta.get(frame, "src_port"), "dst_port", meta.get(frame, "dst_port"),
-                "proto", meta.get(frame, "proto")));
-        assign(flows.lookupKey, flowKey);
-        assign(flows.flush, cmdFlowFlush);
-
-        Bits known = element(cfgServers, flows.hitValue);
+        Bits known = element(cfgServers, flowHitValue);
         Bits knownState = srv.get(known, "state");
         Bool knownAlive = and(srv.getBool(known, "valid"),
                 eq(resize(srv.getUInt(known, "service"), cfg.scheduler().serviceBits()), service),
                 or(eq(knownState, ServerState.UP.code()), eq(knownState, ServerState.DRAIN.code())));
-        Bool flowHit = and(flows.hit, knownAlive);
-        Bool reassign = and(flows.hit, not(knownAlive));
-        Bool miss = not(flows.hit);
-        Bool tableFull = and(miss, not(flows.freeAvailable));
+        Bool knownFlow = and(flowHit, knownAlive);
+        Bool reassign = and(flowHit, not(knownAlive));
+        Bool miss = not(flowHit);
+        Bool tableFull = and(miss, not(flowCanInsert));
 
         assign(scheduler.servers, cfgServers);
         assign(scheduler.service, service);
-        assign(scheduler.policy, classifier.policy);
+        assign(scheduler.policy, policy);
         assign(scheduler.hash, tupleHash(frame));
-        assign(scheduler.byHash, tableFull);
-        Bool serverFound = or(flowHit, scheduler.available);
-        UInt server = mux(flowHit, flows.hitValue, scheduler.pick);
+        // A TCP segment that cannot open a connection (no SYN, or SYN+ACK) belongs to one the table lost: the hash pick
+        // gives it the server it had while it was not stored.
+        Bits tcpFlags = meta.get(frame, "tcp_flags");
+        Bool opens = or(neq(meta.get(frame, "proto"), b(TCP, 8)), and(bit(tcpFlags, TCP_SYN), not(bit(tcpFlags, TCP_ACK))));
+        assign(scheduler.byHash, and(miss, or(not(flowCanInsert), not(opens))));
+        Bool serverFound = or(knownFlow, scheduler.available);
+        UInt server = mux(knownFlow, flowHitValue, scheduler.pick);
         Bits target = element(cfgServers, server);
         Bits serverPortBit = oneHot(srv.getUInt(target, "port"), ports);
 
@@ -195,11 +228,14 @@ public final class DecisionUnit extends HwComponent {
 
         // ---- table updates and counters, only when the decision is handed over
         Bool serviceDone = and(done, forwardedService);
-        Bool newFlow = and(serviceDone, not(flowHit));
-        assign(flows.writeEnable, and(newFlow, or(reassign, flows.freeAvailable)));
-        assign(flows.writeIndex, mux(reassign, flows.hitIndex, flows.freeIndex));
-        assign(flows.writeKey, flowKey);
-        assign(flows.writeValue, scheduler.pick);
+        Bool newFlow = and(serviceDone, not(knownFlow));
+        // Every forwarded service frame refreshes (or creates) its entry: last-seen time, and FIN/RST shortening it.
+        assign(flowCommit, done);
+        assign(flowCommitWrite, serviceDone);
+        assign(flowCommitValue, server);
+        Bool closing = or(bit(tcpFlags, TCP_FIN), bit(tcpFlags, TCP_RST),
+                and(flowHit, eq(flowHitKind, FlowKind.TCP_CLOSING.code())));
+        assign(flowCommitKind, FlowKind.of(meta.get(frame, "proto"), closing));
         assign(scheduler.commit, newFlow);
         assign(macs.learnEnable, and(done, ok, not(bit(srcMac, 40))));
         assign(macs.learnMac, srcMac);
@@ -209,10 +245,10 @@ public final class DecisionUnit extends HwComponent {
         for (int i = 0; i < ports; i++) assign(statPortDrop.get(i), and(dropped, eq(ingress, u(i, pb))));
         for (DropReason r : DropReason.values()) assign(statDrop.get(r), and(done, reason.get(r)));
         Bool serviceDecided = and(done, ok, serviceFrame);
-        assign(statFlowHit, and(serviceDecided, flowHit));
+        assign(statFlowHit, and(serviceDecided, knownFlow));
         assign(statFlowMiss, and(serviceDecided, miss));
-        assign(statFlowFull, and(newFlow, tableFull));
-        assign(statFlowInsert, and(newFlow, miss, flows.freeAvailable));
+        assign(statFlowInsertFail, and(newFlow, tableFull));
+        assign(statFlowInsert, and(newFlow, miss, flowCanInsert));
         assign(statFlowReassign, and(newFlow, reassign));
         for (int s = 0; s < servers; s++) {
             Bool isThis = eq(server, u(s, cfg.scheduler().serverBits()));
@@ -223,7 +259,6 @@ public final class DecisionUnit extends HwComponent {
             assign(statServicePacket.get(v), and(serviceDone, eq(service, u(v, cfg.scheduler().serviceBits()))));
         }
         assign(statFrameBytes, meta.getUInt(frame, "len"));
-        assign(statFlowOccupancy, flows.occupancy);
         assign(statMacOccupancy, macs.occupancy);
     }
 

@@ -1,6 +1,7 @@
 package flowswitch.hdl.decision;
 
 import flowswitch.config.HardwareParams;
+import flowswitch.hdl.flowtable.FlowTableConfig;
 
 /** Sizes of the decision unit, from the hardware parameters. */
 public record DecisionUnitConfig(int ports, FlowTableConfig flowTable, MacTableConfig macTable,
@@ -19,7 +20,7 @@ public record DecisionUnitConfig(int ports, FlowTableConfig flowTable, MacTableC
     public static DecisionUnitConfig forHardware(HardwareParams hw) {
         SchedulerConfig sched = new SchedulerConfig(hw.maxServers(), hw.maxServices());
         return new DecisionUnitConfig(hw.ports(),
-                new FlowTableConfig(hw.flowTableSize(), FlowKey.layout(sched.serviceBits()).width(), sched.serverBits()),
+                FlowTableConfig.forHardware(hw),
                 new MacTableConfig(hw.macTableSize(), hw.ports()), sched, 4);
     }
 

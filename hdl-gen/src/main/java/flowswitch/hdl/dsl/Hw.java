@@ -95,6 +95,10 @@ public final class Hw {
         return spinal.core.B$.MODULE$.apply(BigInt.apply(value), width(bits));
     }
 
+    public static Bits b(java.math.BigInteger value, int bits) {
+        return spinal.core.B$.MODULE$.apply(BigInt.apply(value), width(bits));
+    }
+
     public static Bool lit(boolean value) {
         return CORE.Bool(value, Loc.here());
     }
@@ -345,6 +349,10 @@ public final class Hw {
         return a.orR();
     }
 
+    public static Bool xorReduce(Bits a) {
+        return a.xorR();
+    }
+
     public static Bool andReduce(Bits a) {
         return a.andR();
     }
@@ -358,9 +366,19 @@ public final class Hw {
         return spinal.lib.MuxOH$.MODULE$.apply(select, CollectionConverters.asScala(values).toSeq());
     }
 
+    /** The OR of the values whose {@code select} bit is set: zero when none is (a one-hot mux that may select nothing). */
+    public static <T extends Data> T orSelected(Bits select, List<T> values) {
+        return spinal.lib.MuxOH$.MODULE$.or(select, CollectionConverters.asScala(values).toSeq());
+    }
+
     /** Number of ones in {@code a}, as a UInt wide enough to hold a.width. */
     public static UInt countOnes(Bits a) {
         return spinal.lib.CountOne$.MODULE$.apply(a);
+    }
+
+    /** {@code a} with all but its lowest set bit cleared (zero stays zero). */
+    public static Bits lowestSetBit(Bits a) {
+        return (Bits) spinal.lib.OHMasking$.MODULE$.first(a);
     }
 
     /** Index of the lowest set bit of {@code a} (undefined when a is zero). */

@@ -17,5 +17,6 @@ public final class FrameMeta {
             .field("dst_ip", 32)
             .field("src_port", 16)
             .field("dst_port", 16)
+            .field("tcp_flags", 8)
             .build();
 }

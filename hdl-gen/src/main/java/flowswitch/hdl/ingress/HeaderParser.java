@@ -6,16 +6,19 @@ import flowswitch.hdl.dsl.HwComponent;
 import java.util.Map;
 import spinal.core.Bits;
 import spinal.core.Bool;
+import spinal.core.Data;
 import spinal.core.UInt;
 
 /**
- * Parses a frame's first bytes (Ethernet II, one 802.1Q tag, IPv4 with options, TCP/UDP ports) into a
+ * Parses a frame's first bytes (Ethernet II, one 802.1Q tag, IPv4 with options, TCP/UDP ports, TCP flags) into a
  * {@link FrameMeta}, exactly as docs/datapath.md "Parse" says. Combinational: the ingress port presents the header
  * in the cycle the frame's last beat arrives.
  */
 public final class HeaderParser extends HwComponent {
     private static final int ETH_VLAN = 0x8100;
     private static final int ETH_IPV4 = 0x0800;
+    /** Offset of the flags byte (CWR ECE URG ACK PSH RST SYN FIN) in the TCP header. */
+    private static final int TCP_FLAGS = 13;
 
     final Bits header;
     final UInt len = in(uint(16));
@@ -31,6 +34,7 @@ public final class HeaderParser extends HwComponent {
     final Bool l4Candidate = bool();
     final Bool ipError = bool();
     final Bits ports = bits(32);
+    final Bits flagsByte = bits(8);
 
     public HeaderParser(IngressPortConfig cfg) {
         header = in(bits(cfg.headerBytes() * 8));
@@ -59,27 +63,34 @@ public final class HeaderParser extends HwComponent {
         Bool shortForPorts = and(l4Candidate, lt(total17, add(headerLength, u(4, 17))));
         assign(ipError, and(ipv4, or(shortForHeader, malformed, shortForTotal, shortForPorts)));
 
-        // L4 ports sit right after the IP header: one placement per IHL value 5..15.
+        // L4 fields sit right after the IP header: one placement per IHL value 5..15.
         assign(ports, ip(20, 4));
+        assign(flagsByte, ip(20 + TCP_FLAGS, 1));
         for (int words = 6; words <= 15; words++) {
             int w = words;
-            when(eq(ihl, w), () -> assign(ports, ip(4 * w, 4)));
+            when(eq(ihl, w), () -> {
+                assign(ports, ip(4 * w, 4));
+                assign(flagsByte, ip(4 * w + TCP_FLAGS, 1));
+            });
         }
+        // Flags only of a TCP segment long enough to hold them; otherwise 0 (the frame is still forwarded).
+        Bool flagsPresent = and(eq(proto, 6), not(fragment), ge(total17, add(headerLength, u(TCP_FLAGS + 1, 17))));
 
         Bits status = mux(oversize, b(FrameStatus.OVERSIZE.code(), 2),
                 mux(rxError, b(FrameStatus.RX_ERROR.code(), 2),
                         mux(or(runt, ipError), b(FrameStatus.PARSE_ERROR.code(), 2), b(FrameStatus.OK.code(), 2))));
-        FrameMeta.LAYOUT.assignAll(meta, Map.of(
-                "status", status,
-                "len", len,
-                "dst_mac", be(0, 6),
-                "src_mac", be(6, 6),
-                "l4", and(ipv4, l4Candidate),
-                "proto", proto,
-                "src_ip", ip(12, 4),
-                "dst_ip", ip(16, 4),
-                "src_port", slice(ports, 16, 16),
-                "dst_port", slice(ports, 0, 16)));
+        FrameMeta.LAYOUT.assignAll(meta, Map.<String, Data>ofEntries(
+                Map.entry("status", status),
+                Map.entry("len", len),
+                Map.entry("dst_mac", be(0, 6)),
+                Map.entry("src_mac", be(6, 6)),
+                Map.entry("l4", and(ipv4, l4Candidate)),
+                Map.entry("proto", proto),
+                Map.entry("src_ip", ip(12, 4)),
+                Map.entry("dst_ip", ip(16, 4)),
+                Map.entry("src_port", slice(ports, 16, 16)),
+                Map.entry("dst_port", slice(ports, 0, 16)),
+                Map.entry("tcp_flags", mux(flagsPresent, flagsByte, b(0, 8)))));
     }
 
     /** {@code count} header bytes from {@code offset}, big-endian (network order): the first byte in the top bits. */

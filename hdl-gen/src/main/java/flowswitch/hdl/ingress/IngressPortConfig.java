@@ -12,8 +12,8 @@ import flowswitch.config.HardwareParams;
  */
 public record IngressPortConfig(int dataWidth, int maxFrameBytes, int frameFifoBeats, int metaFifoDepth) {
 
-    /** Bytes up to the L4 ports of the longest header we parse: Ethernet + 802.1Q + IPv4 with 40 bytes of options. */
-    public static final int PARSED_HEADER_BYTES = 14 + 4 + 60 + 4;
+    /** Bytes up to the TCP flags of the longest header we parse: Ethernet + 802.1Q + IPv4 with 40 bytes of options. */
+    public static final int PARSED_HEADER_BYTES = 14 + 4 + 60 + 14;
 
     public IngressPortConfig {
         if (dataWidth < 64 || dataWidth > 1024 || dataWidth % 64 != 0) {
@@ -53,7 +53,7 @@ public record IngressPortConfig(int dataWidth, int maxFrameBytes, int frameFifoB
         return maxFrameBytes / bytesPerBeat();
     }
 
-    /** Beats captured for parsing: enough to reach the L4 ports of the longest header. */
+    /** Beats captured for parsing: enough to reach the TCP flags of the longest header. */
     public int headerBeats() {
         return (PARSED_HEADER_BYTES + bytesPerBeat() - 1) / bytesPerBeat();
     }

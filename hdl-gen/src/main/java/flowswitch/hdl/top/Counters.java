@@ -5,6 +5,7 @@ import flowswitch.hdl.control.CounterSpec;
 import flowswitch.hdl.decision.DecisionUnit;
 import flowswitch.hdl.decision.DropReason;
 import flowswitch.hdl.egress.EgressSwitch;
+import flowswitch.hdl.flowtable.FlowTable;
 import flowswitch.hdl.ingress.IngressPort;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ final class Counters {
 
     private final List<Event> events = new ArrayList<>();
 
-    Counters(HardwareParams hw, List<IngressPort> ingress, DecisionUnit decision, EgressSwitch egress) {
+    Counters(HardwareParams hw, List<IngressPort> ingress, DecisionUnit decision, FlowTable flows, EgressSwitch egress) {
         for (int p = 0; p < hw.ports(); p++) {
             IngressPort in = ingress.get(p);
             EgressSwitch.Egress out = egress.egress(p);
@@ -38,9 +39,17 @@ final class Counters {
         add("flow", -1, "hits", "service frames of a known connection", decision.statFlowHit, null);
         add("flow", -1, "misses", "service frames of a new connection", decision.statFlowMiss, null);
         add("flow", -1, "inserts", "connections written into the flow table", decision.statFlowInsert, null);
-        add("flow", -1, "full", "new connections that found the table full (server picked by hash)",
-                decision.statFlowFull, null);
+        add("flow", -1, "insert_fail", "new connections that found their rows and the stash taken (server picked by"
+                + " hash)", decision.statFlowInsertFail, null);
         add("flow", -1, "reassigns", "connections moved off a server that went down", decision.statFlowReassign, null);
+        add("flow", -1, "stash_inserts", "connections inserted into the stash (all their rows taken)",
+                flows.statStashInsert, null);
+        add("flow", -1, "relocations", "entries the relocator moved (stash to a row, or a cuckoo kick)",
+                flows.statRelocation, null);
+        add("flow", -1, "aged_out", "connections removed after their idle timeout", flows.statAgedOutInc,
+                flows.statAgedOutAmount);
+        add("flow", -1, "deleted", "connections removed by the host (FLOW_CMD delete, FLOW_FLUSH)",
+                flows.statDeletedInc, flows.statDeletedAmount);
         for (int v = 0; v < hw.maxServices(); v++) {
             Bool inc = decision.statServicePacket.get(v);
             add("service", v, "packets", "frames forwarded for this service", inc, null);
@@ -62,10 +71,9 @@ final class Counters {
         return List.copyOf(events);
     }
 
-    /** The counters as the control plane declares them: byte counters take the event's amount. */
+    /** The counters as the control plane declares them: those with an amount add it, the others count events. */
     List<CounterSpec> specs() {
-        return events.stream().map(e -> e.amount() == null
-                ? CounterSpec.events(e.group(), e.index(), e.name(), e.doc())
-                : CounterSpec.bytes(e.group(), e.index(), e.name(), e.doc())).toList();
+        return events.stream().map(e -> new CounterSpec(e.group(), e.index(), e.name(),
+                e.amount() == null ? 1 : e.amount().getBitsWidth(), e.doc())).toList();
     }
 }

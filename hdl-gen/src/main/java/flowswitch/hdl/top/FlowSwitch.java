@@ -14,6 +14,8 @@ import flowswitch.hdl.decision.DecisionUnitConfig;
 import flowswitch.hdl.dsl.HwComponent;
 import flowswitch.hdl.egress.EgressSwitch;
 import flowswitch.hdl.egress.EgressSwitchConfig;
+import flowswitch.hdl.control.FlowTableRegisters;
+import flowswitch.hdl.flowtable.FlowTable;
 import flowswitch.hdl.ingress.IngressPort;
 import flowswitch.hdl.ingress.IngressPortConfig;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ public final class FlowSwitch extends HwComponent {
     final List<IngressPort> ingress = new ArrayList<>();
     final DecisionUnit decision;
     final EgressSwitch egress;
+    final FlowTable flows;
     final Counters counters;
     final ControlPlane control;
     final AxiLite4 sAxil = AxiLite.slavePort();
@@ -51,7 +54,10 @@ public final class FlowSwitch extends HwComponent {
         clockDomain().get().reset().setName("rst", false);
         int ports = hw.ports();
         for (int i = 0; i < ports; i++) ingress.add(build(new IngressPort(IngressPortConfig.forHardware(hw))));
-        decision = build(new DecisionUnit(DecisionUnitConfig.forHardware(hw)));
+        DecisionUnitConfig decisionConfig = DecisionUnitConfig.forHardware(hw);
+        decision = build(new DecisionUnit(decisionConfig));
+        flows = build(new FlowTable(decisionConfig.flowTable()));
+        connectFlowTable();
         egress = build(new EgressSwitch(new EgressSwitchConfig(hw.dataWidth(), ports)));
 
         for (int i = 0; i < ports; i++) {
@@ -62,7 +68,7 @@ public final class FlowSwitch extends HwComponent {
             connect(decision.mDecision.get(i), egress.ingress(i).decision());
             AxisPins.masterPins("m_axis_" + i, hw.dataWidth(), egress.egress(i).axis());
         }
-        counters = new Counters(hw, ingress, decision, egress);
+        counters = new Counters(hw, ingress, decision, flows, egress);
 
         control = build(new ControlPlane(ControlPlaneConfig.forHardware(hw).withUartBridge(uart).withCounters(counters.specs())));
         sAxil.$greater$greater(control.sAxil);
@@ -73,14 +79,48 @@ public final class FlowSwitch extends HwComponent {
         assign(decision.cfgUplinkMask, control.cfgUplinkMask);
         for (int v = 0; v < hw.maxServices(); v++) assign(decision.cfgServices.apply(v), control.cfgService.get(v));
         for (int s = 0; s < hw.maxServers(); s++) assign(decision.cfgServers.apply(s), control.cfgServer.get(s));
-        assign(decision.cmdFlowFlush, control.cmdFlowFlush);
-        assign(control.statFlowOccupancy, resize(decision.statFlowOccupancy, 32));
+        assign(flows.flush, control.cmdFlowFlush);
+        assign(control.statFlowOccupancy, resize(flows.statOccupancy, 32));
+        connectFlowRegisters(control.flowRegisters());
         assign(control.statMacOccupancy, resize(decision.statMacOccupancy, 32));
         for (Counters.Event e : counters.events()) {
             CounterInput input = control.counterInput(e.group(), e.index(), e.name());
             assign(input.inc(), e.inc());
             input.amount().ifPresent(amount -> assign(amount, resize(e.amount(), amount.getBitsWidth())));
         }
+    }
+
+    private void connectFlowTable() {
+        assign(flows.lookupIssue, decision.flowLookupIssue);
+        assign(flows.lookupKey, decision.flowLookupKey);
+        assign(flows.datapathBusy, decision.flowBusy);
+        assign(decision.flowIssueBlocked, flows.issueBlocked);
+        assign(decision.flowHit, flows.hit);
+        assign(decision.flowHitValue, flows.hitValue);
+        assign(decision.flowHitKind, flows.hitKind);
+        assign(decision.flowCanInsert, flows.canInsert);
+        assign(flows.commit, decision.flowCommit);
+        assign(flows.commitWrite, decision.flowCommitWrite);
+        assign(flows.commitValue, decision.flowCommitValue);
+        assign(flows.commitKind, decision.flowCommitKind);
+    }
+
+    private void connectFlowRegisters(FlowTableRegisters regs) {
+        assign(flows.hostStart, regs.start());
+        assign(flows.hostOp, regs.op());
+        assign(flows.hostKey, regs.key());
+        assign(flows.hostValue, regs.server());
+        assign(flows.hostLocation, regs.location());
+        assign(flows.cfgTickCycles, regs.tickCycles());
+        for (int k = 0; k < regs.timeouts().size(); k++) assign(flows.cfgTimeout.apply(k), regs.timeouts().get(k));
+        assign(regs.busy(), flows.hostBusy);
+        assign(regs.found(), flows.hostFound);
+        assign(regs.fail(), flows.hostFail);
+        assign(regs.flushBusy(), flows.flushBusy);
+        assign(regs.resultLocation(), flows.hostResultLocation);
+        assign(regs.resultEntry(), flows.hostResultEntry);
+        assign(regs.resultIdle(), flows.hostResultIdle);
+        assign(regs.stashOccupancy(), flows.statStashOccupancy);
     }
 
     /** The register map of this build: what regmap.json, flowswitch_regs.h and regmap.md describe. */

@@ -33,7 +33,11 @@ class RegisterMapFilesTest {
             "HW_MAX_SERVERS", "HW_MAX_SERVICES", "HW_FLOW_TABLE_SIZE", "HW_MAC_TABLE_SIZE", "HW_MAX_FRAME_BYTES",
             "SWITCH_MAC_LO", "SWITCH_MAC_HI", "UPLINK_MASK", "STATS_CLEAR", "FLOW_FLUSH", "FLOW_OCCUPANCY",
             "MAC_OCCUPANCY", "SVC_INDEX", "SVC_VIP", "SVC_CFG", "SVC_COMMIT", "SVC_RD_VIP", "SVC_RD_CFG", "SRV_INDEX",
-            "SRV_MAC_LO", "SRV_MAC_HI", "SRV_CFG", "SRV_COMMIT", "SRV_RD_MAC_LO", "SRV_RD_MAC_HI", "SRV_RD_CFG");
+            "SRV_MAC_LO", "SRV_MAC_HI", "SRV_CFG", "SRV_COMMIT", "SRV_RD_MAC_LO", "SRV_RD_MAC_HI", "SRV_RD_CFG",
+            "FLOW_LOCATIONS", "FLOW_STASH_OCCUPANCY", "FLOW_TICK_CYCLES", "FLOW_TIMEOUT_TCP_ESTABLISHED",
+            "FLOW_TIMEOUT_TCP_CLOSING", "FLOW_TIMEOUT_UDP", "FLOW_KEY_IP", "FLOW_KEY_PORTS", "FLOW_KEY_PROTO",
+            "FLOW_SERVER", "FLOW_LOCATION", "FLOW_CMD", "FLOW_STATUS", "FLOW_RESULT_LOCATION", "FLOW_RESULT_KEY_IP",
+            "FLOW_RESULT_KEY_PORTS", "FLOW_RESULT_KEY_PROTO", "FLOW_RESULT_ENTRY", "FLOW_RESULT_IDLE");
     private static final Map<HardwareVariant, RegisterMap> MAPS = new EnumMap<>(HardwareVariant.class);
 
     private static RegisterMap map(HardwareVariant v, Path scratch) {
@@ -82,6 +86,11 @@ class RegisterMapFilesTest {
         assertField(byName, "UPLINK_MASK", "value", 0, v.hw.ports(), "RW");
         assertField(byName, "STATS_CLEAR", "clear", 0, 1, "W1P");
         assertField(byName, "FLOW_FLUSH", "flush", 0, 1, "W1P");
+        assertField(byName, "FLOW_CMD", "read", 0, 1, "W1P");
+        assertField(byName, "FLOW_CMD", "delete", 3, 1, "W1P");
+        assertField(byName, "FLOW_KEY_PORTS", "client_port", 16, 16, "RW");
+        assertField(byName, "FLOW_STATUS", "flush_busy", 3, 1, "RO");
+        assertField(byName, "FLOW_RESULT_ENTRY", "kind", 16, 2, "RO");
         for (String reg : List.of("SVC_CFG", "SVC_RD_CFG")) {
             assertField(byName, reg, "port", 0, 16, reg.contains("RD") ? "RO" : "RW");
             assertField(byName, reg, "proto", 16, 8, reg.contains("RD") ? "RO" : "RW");
@@ -214,7 +223,10 @@ class RegisterMapFilesTest {
         for (String n : List.of("oversize", "rx_error", "parse_error", "no_server", "no_service", "filtered")) {
             all.add(new Counter("drop", -1, n));
         }
-        for (String n : List.of("hits", "misses", "inserts", "full", "reassigns")) all.add(new Counter("flow", -1, n));
+        for (String n : List.of("hits", "misses", "inserts", "insert_fail", "reassigns", "stash_inserts", "relocations",
+                "aged_out", "deleted")) {
+            all.add(new Counter("flow", -1, n));
+        }
         for (int s = 0; s < hw.maxServices(); s++) {
             for (String n : List.of("packets", "bytes")) all.add(new Counter("service", s, n));
         }

@@ -54,6 +54,9 @@ public record Counters(Map<CounterId, Long> values, int flowOccupancy, int macOc
         Set<CounterId> ids = new LinkedHashSet<>(values.keySet());
         ids.addAll(other.values.keySet());
         for (CounterId id : ids) {
+            if (!id.kind().modeled()) {
+                continue;
+            }
             Long mine = values.get(id);
             Long theirs = other.values.get(id);
             if (mine == null || !mine.equals(theirs)) {

@@ -11,10 +11,10 @@ enum FlowOutcome {
     HIT(false, FlowCounter.HITS),
     /** Found, but its server is down or left the service: a new server was stored in the entry. */
     REASSIGNED(true, FlowCounter.REASSIGNS),
-    /** Not found; stored in the lowest free entry. */
+    /** Not found; stored. */
     INSERTED(true, FlowCounter.MISSES, FlowCounter.INSERTS),
-    /** Not found and no free entry: picked by hash, not stored. */
-    NOT_STORED(true, FlowCounter.MISSES, FlowCounter.FULL),
+    /** Not found and no room: picked by hash, not stored. */
+    NOT_STORED(true, FlowCounter.MISSES, FlowCounter.INSERT_FAIL),
     /** Found with a dead server, and no server can take it. */
     STALE_UNSERVED(false),
     /** Not found, and no server can take it. */

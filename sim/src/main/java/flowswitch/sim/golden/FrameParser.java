@@ -16,6 +16,8 @@ public final class FrameParser {
     private static final int IPV4_MIN_HEADER = 20;
     private static final int FRAGMENT_BITS = 0x3FFF;
     private static final int PORT_BYTES = 4;
+    /** Offset of the flags byte in the TCP header. */
+    private static final int TCP_FLAGS = 13;
 
     private final int maxFrameBytes;
 
@@ -72,7 +74,9 @@ public final class FrameParser {
         int l4 = l3 + headerLength;
         FiveTuple ports = new FiveTuple(new Ipv4Address(u32(frame, l3 + 12)), new Ipv4Address(u32(frame, l3 + 16)),
                 protocol.get(), u16(frame, l4), u16(frame, l4 + 2));
-        return new ParsedFrame(destination, source, etherType, Optional.of(ports));
+        boolean hasFlags = protocol.get() == Protocol.TCP && totalLength >= headerLength + TCP_FLAGS + 1;
+        return new ParsedFrame(destination, source, etherType, Optional.of(ports),
+                hasFlags ? frame[l4 + TCP_FLAGS] & 0xff : 0);
     }
 
     private static ParseResult malformed() {

@@ -124,7 +124,8 @@ public final class GoldenModel {
 
     private List<Egress> toServer(int ingressPort, int service, ParsedFrame parsed, byte[] frame) {
         ServiceEntry entry = classifier.service(service);
-        Assignment assignment = balancer.assign(service, entry.scheduler(), parsed.ports().orElseThrow());
+        Assignment assignment = balancer.assign(service, entry.scheduler(), parsed.ports().orElseThrow(),
+                parsed.opensConnection());
         for (FlowCounter counter : assignment.outcome().counters()) {
             counters.count(counter);
         }

@@ -4,7 +4,10 @@ import flowswitch.config.Scheduler;
 
 import java.util.OptionalInt;
 
-/** The service path: flow table first, then the scheduler (rr/wrr) or, with the table full, the hash pick. */
+/**
+ * The service path: flow table first, then the scheduler (rr/wrr), or the hash pick when the table is full or the frame
+ * belongs to a connection the table lost.
+ */
 final class LoadBalancer {
     private final FlowTable flows;
     private final ServerTable servers;
@@ -16,7 +19,8 @@ final class LoadBalancer {
         this.roundRobin = roundRobin;
     }
 
-    Assignment assign(int service, Scheduler scheduler, FiveTuple frame) {
+    /** {@code opens}: the frame may open a connection ({@link ParsedFrame#opensConnection}). */
+    Assignment assign(int service, Scheduler scheduler, FiveTuple frame, boolean opens) {
         FlowKey key = FlowKey.of(service, frame);
         OptionalInt entry = flows.find(key);
         if (entry.isPresent()) {
@@ -32,7 +36,8 @@ final class LoadBalancer {
             OptionalInt picked = HashPick.pick(service, frame, servers);
             return new Assignment(picked.isPresent() ? FlowOutcome.NOT_STORED : FlowOutcome.MISS_UNSERVED, picked);
         }
-        OptionalInt picked = roundRobin.pick(service, scheduler, servers);
+        // A lost connection gets the hash pick, the server it had if it was never stored.
+        OptionalInt picked = opens ? roundRobin.pick(service, scheduler, servers) : HashPick.pick(service, frame, servers);
         picked.ifPresent(slot -> flows.insert(key, slot));
         return new Assignment(picked.isPresent() ? FlowOutcome.INSERTED : FlowOutcome.MISS_UNSERVED, picked);
     }

@@ -25,7 +25,7 @@ class CountersTest {
     void aFreshModelHasEveryHardwareCounterAtZero() {
         HardwareParams hardware = HardwareParams.defaults();
         Counters counters = TestSwitch.model().counters();
-        int expected = hardware.ports() * 5 + 6 + 5 + hardware.maxServices() * 2 + hardware.maxServers() * 3;
+        int expected = hardware.ports() * 5 + 6 + FlowCounter.values().length + hardware.maxServices() * 2 + hardware.maxServers() * 3;
         assertEquals(expected, counters.values().size());
         assertTrue(counters.values().values().stream().allMatch(v -> v == 0));
         assertEquals(0, counters.flowOccupancy());
@@ -120,7 +120,7 @@ class CountersTest {
         assertEquals("DROP_PARSE_ERROR", CounterId.global(DropReason.PARSE_ERROR).registerName());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> CounterId.fromJson("flow", -1, "flow_hits"));
-        assertTrue(unknown.getMessage().contains("hits, misses, inserts, full, reassigns"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("hits, misses, inserts, insert_fail, reassigns"), unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> CounterId.fromJson("drop", 0, "oversize"));
         assertThrows(IllegalArgumentException.class, () -> CounterId.fromJson("port", -1, "drops"));
         assertThrows(IllegalArgumentException.class, () -> CounterId.fromJson("mac", -1, "occupancy"));

@@ -137,6 +137,19 @@ class FlowSchedulingTest {
     }
 
     @Test
+    void aSegmentOfALostConnectionTakesTheHashPickAndIsStoredWithIt() {
+        byte[] midConnection = TestSwitch.web(1, 40015);
+        midConnection[47] = 0x10; // ACK: the connection opened before the table knew it
+        // hash 0x5412 (see above): start = 0x5412 mod 16 = 2, which is c; the WRR would have picked a.
+        assertEquals(C, serverOf(midConnection));
+        assertEquals(C, serverOf(midConnection));
+        Counters counters = model.counters();
+        assertEquals(1, counters.flow(FlowCounter.INSERTS));
+        assertEquals(1, counters.flow(FlowCounter.HITS));
+        assertEquals(List.of(A, A, A, B), newFlows(4), "the WRR was not touched");
+    }
+
+    @Test
     void aFullTablePicksByHashStablyAndLeavesWrrAlone() {
         model = new GoldenModel(TestSwitch.config(HardwareParams.defaults().withFlowTableSize(16)));
         assertEquals(List.of(A, A, A, B, C, C, A, A, A, B, C, C, A, A, A, B), newFlows(16));
@@ -149,7 +162,7 @@ class FlowSchedulingTest {
         Counters counters = model.counters();
         assertEquals(18, counters.flow(FlowCounter.MISSES));
         assertEquals(16, counters.flow(FlowCounter.INSERTS));
-        assertEquals(2, counters.flow(FlowCounter.FULL));
+        assertEquals(2, counters.flow(FlowCounter.INSERT_FAIL));
         assertEquals(4 + 2, counters.server(SLOT_C, ServerCounter.NEW_FLOWS));
         assertEquals(16, counters.flowOccupancy());
 

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 class FrameParserTest {
     private static final MacAddress DST = MacAddress.parse("02:00:00:00:00:aa");
     private static final MacAddress SRC = MacAddress.parse("02:00:00:00:00:bb");
+    private static final int SYN = 0x02;
     private static final FiveTuple WEB = new FiveTuple(Ipv4Address.parse("10.0.0.1"), Ipv4Address.parse("192.0.2.10"),
             Protocol.TCP, 40000, 80);
 
@@ -46,7 +47,7 @@ class FrameParserTest {
 
     @Test
     void ipv4TcpAndUdpCarryTheirPorts() {
-        assertEquals(new ParsedFrame(DST, SRC, 0x0800, Optional.of(WEB)), parser.parse(web(), false));
+        assertEquals(new ParsedFrame(DST, SRC, 0x0800, Optional.of(WEB), SYN), parser.parse(web(), false));
         byte[] udp = Frames.ipv4(DST, SRC, UDP, "10.0.0.2", "192.0.2.10", 5353, 53);
         assertEquals(Optional.of(new FiveTuple(Ipv4Address.parse("10.0.0.2"), Ipv4Address.parse("192.0.2.10"),
                 Protocol.UDP, 5353, 53)), parsed(udp).ports());
@@ -55,7 +56,7 @@ class FrameParserTest {
     @Test
     void aVlanTagMovesLayerThreeToByte18() {
         byte[] tagged = Frames.tagged(web(), 7);
-        assertEquals(new ParsedFrame(DST, SRC, 0x0800, Optional.of(WEB)), parser.parse(tagged, false));
+        assertEquals(new ParsedFrame(DST, SRC, 0x0800, Optional.of(WEB), SYN), parser.parse(tagged, false));
         assertEquals(0x88B5, parsed(Frames.tagged(Frames.ethernet(DST, SRC, 0x88B5, 14), 7)).etherType());
         assertRejected(DropReason.PARSE_ERROR, parser.parse(Frames.truncate(tagged, 17), false));
     }

@@ -27,6 +27,8 @@ final class Frames {
     }
 
     /** A 60-byte frame: Ethernet, a 20-byte IPv4 header, the four port bytes and padding; total length 40. */
+    private static final byte TCP_SYN = 0x02;
+
     static byte[] ipv4(MacAddress dst, MacAddress src, int protocol, String srcIp, String dstIp, int srcPort,
                        int dstPort) {
         return ipv4(dst, src, protocol, srcIp, dstIp, srcPort, dstPort, 60);
@@ -44,6 +46,9 @@ final class Frames {
         put(frame, 30, Ipv4Address.parse(dstIp).bytes());
         put16(frame, 34, srcPort);
         put16(frame, 36, dstPort);
+        if (protocol == TCP) {
+            frame[47] = TCP_SYN; // the opening segment: the scheduler, not the hash, picks its server
+        }
         return frame;
     }
 

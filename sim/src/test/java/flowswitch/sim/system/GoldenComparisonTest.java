@@ -40,9 +40,10 @@ class GoldenComparisonTest {
 
     static Stream<String> configs() {
         return Stream.of(
-                // 64-bit, one uplink, weights 3:1:2, a flow table small enough to fill (hash path).
+                // 64-bit, one uplink, weights 3:1:2. The table stays under a quarter full: where its rows run out is
+                // the RTL's own (TableOverflowTest covers a full one).
                 """
-                hardware: {data_width: 64, ports: 4, max_servers: 4, max_services: 2, flow_table_size: 32, mac_table_size: 16}
+                hardware: {data_width: 64, ports: 4, max_servers: 4, max_services: 2, flow_table_size: 512, mac_table_size: 16}
                 switch: {mac: "02:00:00:00:00:fe"}
                 ports: [{index: 0, role: uplink}, {index: 1, role: server}, {index: 2, role: server}, {index: 3, role: server}]
                 services:
@@ -129,9 +130,6 @@ class GoldenComparisonTest {
         assertTrue(c.drop(DropReason.NO_SERVICE) > 0, "frames for the switch outside any service");
         for (int p = 0; p < cfg.hardware().ports(); p++) {
             assertTrue(c.port(p, PortCounter.TX_PACKETS) > 0, "port " + p + " sent frames");
-        }
-        if (cfg.hardware().flowTableSize() < cfg.services().size() * 60) {
-            assertTrue(c.flow(FlowCounter.FULL) > 0, "the flow table filled up and the hash pick was used");
         }
     }
 

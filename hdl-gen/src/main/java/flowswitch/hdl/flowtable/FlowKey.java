@@ -1,4 +1,4 @@
-package flowswitch.hdl.decision;
+package flowswitch.hdl.flowtable;
 
 import flowswitch.hdl.dsl.BitLayout;
 

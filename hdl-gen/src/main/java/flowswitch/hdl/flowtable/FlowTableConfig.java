@@ -1,0 +1,105 @@
+package flowswitch.hdl.flowtable;
+
+import flowswitch.config.HardwareParams;
+import flowswitch.hdl.dsl.BitLayout;
+import flowswitch.hdl.dsl.Hw;
+
+/**
+ * Sizes of the connection table (docs/datapath.md "Flow table").
+ *
+ * @param entries      connections held in the ways (a power of two), split evenly over the ways
+ * @param ways         hash ways, each its own block RAM with its own hash of the key (a power of two, 2..8)
+ * @param stashEntries fully associative entries (registers) for connections whose buckets are all taken; the
+ *                     relocator moves them into the ways in the background (a power of two, 1..32)
+ * @param serviceBits  bits of the service slot in a {@link FlowKey}
+ * @param valueWidth   bits stored per connection (the server slot)
+ * @param timeWidth    bits of the last-seen time stamp, in ticks of the aging clock
+ * @param maxKicks     relocations tried for one stash entry before the relocator turns to the next one
+ */
+public record FlowTableConfig(int entries, int ways, int stashEntries, int serviceBits, int valueWidth, int timeWidth,
+                              int maxKicks) {
+    public static final int MIN_ENTRIES = 16;
+    public static final int MAX_ENTRIES = 262144;
+
+    public FlowTableConfig {
+        powerOfTwo("entries", entries, MIN_ENTRIES, MAX_ENTRIES);
+        powerOfTwo("ways", ways, 2, 8);
+        powerOfTwo("stashEntries", stashEntries, 1, 32);
+        // The sweeper clears stash slot (row mod stashEntries) at each row, so a flush reaches every slot.
+        if (entries / ways < stashEntries) {
+            throw new IllegalArgumentException("entries / ways (" + entries / ways + ") must be at least stashEntries ("
+                    + stashEntries + ")");
+        }
+        if (serviceBits < 1 || serviceBits > 8) throw new IllegalArgumentException("serviceBits must be 1..8, got " + serviceBits);
+        if (valueWidth < 1 || valueWidth > 16) {
+            throw new IllegalArgumentException("valueWidth must be 1..16, got " + valueWidth);
+        }
+        if (timeWidth < 4 || timeWidth > 32) throw new IllegalArgumentException("timeWidth must be 4..32, got " + timeWidth);
+        if (maxKicks < 1) throw new IllegalArgumentException("maxKicks must be positive, got " + maxKicks);
+    }
+
+    public static FlowTableConfig defaults() {
+        return of(1024, 2, 4);
+    }
+
+    /** The table of a build: a key with room for every service slot, a value for every server slot. */
+    public static FlowTableConfig forHardware(HardwareParams hw) {
+        return of(hw.flowTableSize(), Hw.log2Up(hw.maxServices()), Integer.numberOfTrailingZeros(hw.maxServers()));
+    }
+
+    /** Four ways, an 8-entry stash, 16-bit time stamps: what every build uses, sized by {@code entries}. */
+    public static FlowTableConfig of(int entries, int serviceBits, int valueWidth) {
+        return new FlowTableConfig(entries, 4, Math.min(8, entries / 4), serviceBits, valueWidth, 16, 32);
+    }
+
+    public FlowTableConfig withEntries(int value) {
+        return new FlowTableConfig(value, ways, Math.min(stashEntries, value / ways), serviceBits, valueWidth, timeWidth,
+                maxKicks);
+    }
+
+    public FlowTableConfig withWays(int value) {
+        return new FlowTableConfig(entries, value, stashEntries, serviceBits, valueWidth, timeWidth, maxKicks);
+    }
+
+    public FlowTableConfig withStashEntries(int value) {
+        return new FlowTableConfig(entries, ways, value, serviceBits, valueWidth, timeWidth, maxKicks);
+    }
+
+    public BitLayout keyLayout() {
+        return FlowKey.layout(serviceBits);
+    }
+
+    public int keyWidth() {
+        return keyLayout().width();
+    }
+
+    /** Rows of each way's RAM. */
+    public int depth() {
+        return entries / ways;
+    }
+
+    public int indexWidth() {
+        return Integer.numberOfTrailingZeros(depth());
+    }
+
+    /** A location numbers every entry: way w row r is {@code w * depth + r}; stash slot s is {@code entries + s}. */
+    public int locationWidth() {
+        return Hw.log2Up(entries + stashEntries);
+    }
+
+    /** Bits that count entries, 0..entries + stashEntries. */
+    public int countWidth() {
+        return Hw.bitsFor(entries + stashEntries);
+    }
+
+    /** One stored connection, as a RAM word and a stash register hold it. */
+    public BitLayout entryLayout() {
+        return FlowEntry.layout(keyWidth(), valueWidth, timeWidth);
+    }
+
+    private static void powerOfTwo(String name, int value, int min, int max) {
+        if (value < min || value > max || Integer.bitCount(value) != 1) {
+            throw new IllegalArgumentException(name + " must be a power of two in " + min + ".." + max + ", got " + value);
+        }
+    }
+}
