@@ -16,7 +16,7 @@ import spinal.core.dontCare$;
 
 /**
  * The connection table of docs/datapath.md "Flow table": {@code ways} block RAMs, each indexed by its own hash of the
- * key, plus a small fully associative stash in registers. Each RAM has two ports: port A serves the decision unit,
+ * key and holding {@code slotsPerRow} entries per row, plus a small fully associative stash in registers. Each RAM has two ports: port A serves the decision unit,
  * port B a background engine that relocates stash entries into the ways (cuckoo moves), sweeps out idle connections,
  * flushes, and runs the host's read/lookup/insert/delete commands.
  * <p>
@@ -128,15 +128,15 @@ public final class FlowTable extends HwComponent {
         cfgTimeout = in(vec(() -> uint(tw), 3));
         statOccupancy = out(uint(cfg.countWidth()));
         statStashOccupancy = out(uint(bitsFor(stashSize)));
-        statAgedOutAmount = out(uint(bitsFor(ways + 1)));
-        statDeletedAmount = out(uint(bitsFor(ways + 1)));
+        statAgedOutAmount = out(uint(bitsFor(cfg.candidates() + 1)));
+        statDeletedAmount = out(uint(bitsFor(cfg.candidates() + 1)));
         now = regUInt(tw, 0);
         stash = initEach(reg(() -> vec(entry::newBits, stashSize)), () -> b(0, entry.width()));
         engineSlot = regUInt(log2Up(stashSize), 0);
         sweepRow = regUInt(rowBits, 0);
         moverSlot = regUInt(log2Up(stashSize), 0);
         moverKicks = regUInt(bitsFor(cfg.maxKicks()), 0);
-        moverVictim = regUInt(log2Up(ways), 0);
+        moverVictim = regUInt(log2Up(cfg.candidates()), 0);
         occupancy = regUInt(cfg.countWidth(), 0);
 
         // ---- the aging clock: one tick every cfgTickCycles cycles (0 stops it)
@@ -191,32 +191,44 @@ public final class FlowTable extends HwComponent {
             when(and(stashUsed, agingOn, not(hostPending), not(flushing)), () -> assign(sweepTurn, not(sweepTurn)));
         });
 
-        // ---- the RAMs: port A for lookups, port B for the engine
+        // ---- the RAMs: port A for lookups, port B for the engine. A write rewrites a whole row: the slots it does not
+        // change come from the same row as read at issue, which nothing else can have changed since (see above).
+        int cands = cfg.candidates();
         Bits newEntry = entry.newBits();
         engineData = entry.newBits();
-        Bits dpWayWrite = bits(ways);
-        Bits engineWayWrite = bits(ways);
+        Bits dpWrite = bits(cands);
+        engineWrite = bits(cands);
+        Bits engineWriteNow = bits(cands);
         List<UInt> dpRows = new ArrayList<>();
         List<Bits> dpRead = new ArrayList<>();
         for (int w = 0; w < ways; w++) {
             WayHash hash = WayHash.of(w, cfg);
-            Mem<Bits> ram = named(mem(entry::newBits, cfg.depth()), "way" + w);
+            Mem<Bits> ram = named(mem(() -> bits(cfg.slotsPerRow() * entry.width()), cfg.depth()), "way" + w);
             UInt lookupRow = hash.row(lookupKey);
             UInt dpRow = reg(() -> uint(rowBits));
             when(issue, () -> assign(dpRow, lookupRow));
-            Bool dpWrite = bit(dpWayWrite, w);
-            dpRead.add(ram.readWriteSync(mux(dpWrite, dpRow, lookupRow), newEntry, or(issue, dpWrite), dpWrite,
-                    null, dontCare$.MODULE$, false, dontCare$.MODULE$));
+            Bits dpWord = bits(cfg.slotsPerRow() * entry.width());
+            Bool dpWriteWay = orReduce(slotsOf(dpWrite, w));
+            Bits dpReadWord = ram.readWriteSync(mux(dpWriteWay, dpRow, lookupRow), dpWord, or(issue, dpWriteWay),
+                    dpWriteWay, null, dontCare$.MODULE$, false, dontCare$.MODULE$);
+            List<Bits> dpSlots = split(dpReadWord);
+            assign(dpWord, join(dpSlots, slotsOf(dpWrite, w), newEntry));
+            dpRead.addAll(dpSlots);
             dpRows.add(dpRow);
 
-            UInt hostRow = mux(eq(held.op(), HostOp.READ.code()), resize(held.location(), rowBits), hash.row(held.key()));
+            UInt hostRow = mux(eq(held.op(), HostOp.READ.code()),
+                    slice(held.location(), log2Exact(cfg.slotsPerRow()), rowBits), hash.row(held.key()));
             UInt issueRow = mux(eq(job, JOB_SWEEP), mux(flushPending, u(0, rowBits), sweepRow),
                     mux(eq(job, JOB_MOVE), hash.row(carryKey), hostRow));
             UInt engineRow = reg(() -> uint(rowBits));
             when(engineIssue, () -> assign(engineRow, issueRow));
-            Bool engineWriteNow = bit(engineWayWrite, w);
-            engineRead.add(ram.readWriteSync(mux(engineWriteNow, engineRow, issueRow), engineData,
-                    or(engineIssue, engineWriteNow), engineWriteNow, null, dontCare$.MODULE$, false, dontCare$.MODULE$));
+            Bits engineWord = bits(cfg.slotsPerRow() * entry.width());
+            Bool engineWriteWay = orReduce(slotsOf(engineWriteNow, w));
+            Bits engineReadWord = ram.readWriteSync(mux(engineWriteWay, engineRow, issueRow), engineWord,
+                    or(engineIssue, engineWriteWay), engineWriteWay, null, dontCare$.MODULE$, false, dontCare$.MODULE$);
+            List<Bits> engineSlots = split(engineReadWord);
+            assign(engineWord, join(engineSlots, slotsOf(engineWriteNow, w), engineData));
+            engineRead.addAll(engineSlots);
             engineRows.add(engineRow);
         }
 
@@ -236,25 +248,26 @@ public final class FlowTable extends HwComponent {
 
         Bool write = and(commit, commitWrite);
         Bits stashInsertSlot = mux(orReduce(wayFree), b(0, stashSize), lowestSetBit(stashFree));
-        assign(dpWayWrite, mux(write, mux(hit, wayMatch, lowestSetBit(wayFree)), b(0, ways)));
+        assign(dpWrite, mux(write, mux(hit, wayMatch, lowestSetBit(wayFree)), b(0, cands)));
         dpStashWrite = mux(write, mux(hit, stashMatch, stashInsertSlot), b(0, stashSize));
         Bool dpInsert = and(write, not(hit), or(orReduce(wayFree), orReduce(stashFree)));
         assign(statStashInsert, and(write, not(hit), not(orReduce(wayFree)), orReduce(stashFree)));
 
         // ---- engine step, decided at engineCommit from what port B read and what the datapath writes now
-        wayConflict = bits(ways);
-        for (int w = 0; w < ways; w++) {
-            assign(bit(wayConflict, w), and(bit(dpWayWrite, w), eq(dpRows.get(w), engineRows.get(w))));
+        // Both rewrite whole rows, so the engine yields a row the datapath writes at all, whichever slot.
+        wayConflict = bits(cands);
+        for (int c = 0; c < cands; c++) {
+            int w = c / cfg.slotsPerRow();
+            assign(bit(wayConflict, c), and(orReduce(slotsOf(dpWrite, w)), eq(dpRows.get(w), engineRows.get(w))));
         }
         engineFree = free(engineRead);
-        engineWrite = bits(ways);
         engineStashWrite = bits(stashSize);
         engineStashData = entry.newBits();
-        removed = uint(bitsFor(ways + 1));
+        removed = uint(bitsFor(cands + 1));
         Bool relocated = bool();
         Bool hostDone = bool();
         Bool hostInserted = bool();
-        assign(engineWrite, b(0, ways));
+        assign(engineWrite, b(0, cands));
         assign(engineStashWrite, b(0, stashSize));
         assign(engineStashData, b(0, entry.width()));
         assign(engineData, b(0, entry.width()));
@@ -268,7 +281,7 @@ public final class FlowTable extends HwComponent {
                 is(JOB_HOST, () -> hostStep(held, write, dpKey, hostDone, hostInserted)),
                 otherwiseCase(() -> {}));
 
-        assign(engineWayWrite, mux(engineCommit, engineWrite, b(0, ways)));
+        assign(engineWriteNow, mux(engineCommit, engineWrite, b(0, cands)));
         Bits stashEngineWrite = mux(engineCommit, engineStashWrite, b(0, stashSize));
         for (int s = 0; s < stashSize; s++) {
             int slot = s;
@@ -299,14 +312,19 @@ public final class FlowTable extends HwComponent {
     private record HostCommand(Bits op, Bits key, UInt value, UInt location, Bits kind) {}
 
     /**
-     * Moves the carried stash entry into one of its rows: a free one if any (it leaves the stash), else the victim
-     * way's, whose entry takes its stash slot (a cuckoo kick). Returns whether it moved.
+     * Moves the carried stash entry into one of its places: a free one if any (it leaves the stash), else the victim's,
+     * whose entry takes its stash slot (a cuckoo kick). The victim turns over the ways first, so consecutive kicks
+     * land in different ways. Returns whether it moved.
      */
     private Bool moveStep() {
         int ways = cfg.ways();
         Bits carried = element(stash, engineSlot);
         Bits carriedSlot = oneHot(engineSlot, cfg.stashEntries());
-        Bits victimWay = oneHot(moverVictim, ways);
+        int wayBits = log2Exact(ways);
+        int slotBits = log2Exact(cfg.slotsPerRow());
+        UInt victim = slotBits == 0 ? moverVictim
+                : asUInt(cat(slice(asBits(moverVictim), 0, wayBits), slice(asBits(moverVictim), wayBits, slotBits)));
+        Bits victimWay = oneHot(victim, cfg.candidates());
         Bool roomy = orReduce(engineFree);
         Bits target = mux(roomy, lowestSetBit(engineFree), victimWay);
         Bool move = and(entry.getBool(carried, "valid"), not(orReduce(andBits(carriedSlot, dpStashWrite))),
@@ -318,7 +336,7 @@ public final class FlowTable extends HwComponent {
             assign(engineStashData, mux(roomy, b(0, entry.width()), orSelected(victimWay, engineRead)));
         });
         when(and(engineCommit, move), () -> {
-            assign(moverVictim, incrementModulo(moverVictim, ways));
+            assign(moverVictim, incrementModulo(moverVictim, cfg.candidates()));
             Bool giveUp = or(roomy, ge(moverKicks, cfg.maxKicks() - 1));
             assign(moverKicks, mux(giveUp, u(0, moverKicks.getBitsWidth()), add(moverKicks, 1)));
             when(giveUp, () -> assign(moverSlot, incrementModulo(engineSlot, cfg.stashEntries())));
@@ -328,11 +346,11 @@ public final class FlowTable extends HwComponent {
 
     /** Removes the doomed entries of one row in every way and of stash slot (row mod stash size). */
     private void sweepStep() {
-        int ways = cfg.ways();
+        int cands = cfg.candidates();
         int stashSize = cfg.stashEntries();
-        Bits expiredWays = bits(ways);
-        for (int w = 0; w < ways; w++) {
-            assign(bit(expiredWays, w), and(doomed(engineRead.get(w)), not(bit(wayConflict, w))));
+        Bits expiredWays = bits(cands);
+        for (int c = 0; c < cands; c++) {
+            assign(bit(expiredWays, c), and(doomed(engineRead.get(c)), not(bit(wayConflict, c))));
         }
         UInt row = engineRows.get(0);
         UInt stashSlot = resize(row, log2Up(stashSize));
@@ -363,17 +381,22 @@ public final class FlowTable extends HwComponent {
         Bits targetStash = mux(found, stashMatch, mux(wayRoom, b(0, stashSize), lowestSetBit(stashFree)));
         Bool room = or(found, wayRoom, orReduce(stashFree));
 
+        int slotBits = log2Exact(cfg.slotsPerRow());
         List<UInt> wayLocations = new ArrayList<>();
-        for (int w = 0; w < cfg.ways(); w++) {
-            wayLocations.add(add(u((long) w * cfg.depth(), lw), resize(engineRows.get(w), lw)));
+        for (int c = 0; c < cfg.candidates(); c++) {
+            int w = c / cfg.slotsPerRow();
+            UInt row = add(u((long) w * cfg.depth(), lw), resize(engineRows.get(w), lw));
+            wayLocations.add(slotBits == 0 ? row : resize(asUInt(cat(asBits(row), b(c % cfg.slotsPerRow(), slotBits))), lw));
         }
         UInt targetLocation = mux(orReduce(targetWays), orSelected(targetWays, wayLocations),
                 add(u(cfg.entries(), lw), resize(lowestSetIndex(targetStash), lw)));
 
+        // A location's low bits are its slot, then its row, then its way: the candidate is way and slot together.
         Bool inStash = ge(cmd.location(), u(cfg.entries(), lw));
-        UInt readWay = slice(cmd.location(), cfg.indexWidth(), log2Up(cfg.ways()));
+        Bits way = slice(asBits(cmd.location()), slotBits + cfg.indexWidth(), log2Exact(cfg.ways()));
+        UInt readCandidate = slotBits == 0 ? asUInt(way) : asUInt(cat(way, slice(asBits(cmd.location()), 0, slotBits)));
         Bits readEntry = mux(inStash, element(stash, resize(cmd.location(), log2Up(stashSize))),
-                element(vecOf(engineRead), readWay));
+                element(vecOf(engineRead), readCandidate));
 
         Bool isRead = eq(cmd.op(), HostOp.READ.code());
         Bool isLookup = eq(cmd.op(), HostOp.LOOKUP.code());
@@ -405,6 +428,29 @@ public final class FlowTable extends HwComponent {
             assign(hostResultEntry, mux(isInsert, stored, result));
             assign(hostResultIdle, sub(now, entry.getUInt(result, "seen")));
         });
+    }
+
+    /** The write bits of way {@code w}'s slots among the candidates' bits. */
+    private Bits slotsOf(Bits candidates, int w) {
+        return slice(candidates, w * cfg.slotsPerRow(), cfg.slotsPerRow());
+    }
+
+    /** A row's word as its slots' entries, slot 0 in the low bits. */
+    private List<Bits> split(Bits word) {
+        List<Bits> slots = new ArrayList<>();
+        for (int s = 0; s < cfg.slotsPerRow(); s++) slots.add(slice(word, s * entry.width(), entry.width()));
+        return slots;
+    }
+
+    /** The word to write back: {@code value} in the slots whose bit is set, the row as read in the others. */
+    private Bits join(List<Bits> read, Bits replace, Bits value) {
+        Bits word = mux(bit(replace, 0), value, read.get(0));
+        for (int s = 1; s < read.size(); s++) word = cat(mux(bit(replace, s), value, read.get(s)), word);
+        return word;
+    }
+
+    private static int log2Exact(int powerOfTwo) {
+        return Integer.numberOfTrailingZeros(powerOfTwo);
     }
 
     private List<Bits> stashList() {

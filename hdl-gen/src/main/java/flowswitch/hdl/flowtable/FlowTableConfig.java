@@ -9,6 +9,7 @@ import flowswitch.hdl.dsl.Hw;
  *
  * @param entries      connections held in the ways (a power of two), split evenly over the ways
  * @param ways         hash ways, each its own block RAM with its own hash of the key (a power of two, 2..8)
+ * @param slotsPerRow  entries side by side in one RAM word (1 or 2): a key has ways × slots places to go
  * @param stashEntries fully associative entries (registers) for connections whose buckets are all taken; the
  *                     relocator moves them into the ways in the background (a power of two, 1..32)
  * @param serviceBits  bits of the service slot in a {@link FlowKey}
@@ -16,7 +17,7 @@ import flowswitch.hdl.dsl.Hw;
  * @param timeWidth    bits of the last-seen time stamp, in ticks of the aging clock
  * @param maxKicks     relocations tried for one stash entry before the relocator turns to the next one
  */
-public record FlowTableConfig(int entries, int ways, int stashEntries, int serviceBits, int valueWidth, int timeWidth,
+public record FlowTableConfig(int entries, int ways, int slotsPerRow, int stashEntries, int serviceBits, int valueWidth, int timeWidth,
                               int maxKicks) {
     public static final int MIN_ENTRIES = 16;
     public static final int MAX_ENTRIES = 262144;
@@ -24,11 +25,12 @@ public record FlowTableConfig(int entries, int ways, int stashEntries, int servi
     public FlowTableConfig {
         powerOfTwo("entries", entries, MIN_ENTRIES, MAX_ENTRIES);
         powerOfTwo("ways", ways, 2, 8);
+        powerOfTwo("slotsPerRow", slotsPerRow, 1, 2);
         powerOfTwo("stashEntries", stashEntries, 1, 32);
         // The sweeper clears stash slot (row mod stashEntries) at each row, so a flush reaches every slot.
-        if (entries / ways < stashEntries) {
-            throw new IllegalArgumentException("entries / ways (" + entries / ways + ") must be at least stashEntries ("
-                    + stashEntries + ")");
+        if (entries / (ways * slotsPerRow) < stashEntries) {
+            throw new IllegalArgumentException("rows per way (" + entries / (ways * slotsPerRow) + ") must be at least"
+                    + " stashEntries (" + stashEntries + ")");
         }
         if (serviceBits < 1 || serviceBits > 8) throw new IllegalArgumentException("serviceBits must be 1..8, got " + serviceBits);
         if (valueWidth < 1 || valueWidth > 16) {
@@ -47,22 +49,17 @@ public record FlowTableConfig(int entries, int ways, int stashEntries, int servi
         return of(hw.flowTableSize(), Hw.log2Up(hw.maxServices()), Integer.numberOfTrailingZeros(hw.maxServers()));
     }
 
-    /** Four ways, an 8-entry stash, 16-bit time stamps: what every build uses, sized by {@code entries}. */
+    /**
+     * Four ways of two-entry rows, an 8-entry stash, 16-bit time stamps: what every build uses, sized by
+     * {@code entries}. Eight places per key let the relocator keep up with a flood of new connections to ~95% full.
+     */
     public static FlowTableConfig of(int entries, int serviceBits, int valueWidth) {
-        return new FlowTableConfig(entries, 4, Math.min(8, entries / 4), serviceBits, valueWidth, 16, 32);
+        return new FlowTableConfig(entries, 4, 2, Math.min(8, entries / 8), serviceBits, valueWidth, 16, 32);
     }
 
     public FlowTableConfig withEntries(int value) {
-        return new FlowTableConfig(value, ways, Math.min(stashEntries, value / ways), serviceBits, valueWidth, timeWidth,
-                maxKicks);
-    }
-
-    public FlowTableConfig withWays(int value) {
-        return new FlowTableConfig(entries, value, stashEntries, serviceBits, valueWidth, timeWidth, maxKicks);
-    }
-
-    public FlowTableConfig withStashEntries(int value) {
-        return new FlowTableConfig(entries, ways, value, serviceBits, valueWidth, timeWidth, maxKicks);
+        return new FlowTableConfig(value, ways, slotsPerRow, Math.min(stashEntries, value / (ways * slotsPerRow)),
+                serviceBits, valueWidth, timeWidth, maxKicks);
     }
 
     public BitLayout keyLayout() {
@@ -75,14 +72,22 @@ public record FlowTableConfig(int entries, int ways, int stashEntries, int servi
 
     /** Rows of each way's RAM. */
     public int depth() {
-        return entries / ways;
+        return entries / (ways * slotsPerRow);
+    }
+
+    /** Places a key may go in the ways: {@code ways × slotsPerRow}, numbered way-major (way w slot s is w × slots + s). */
+    public int candidates() {
+        return ways * slotsPerRow;
     }
 
     public int indexWidth() {
         return Integer.numberOfTrailingZeros(depth());
     }
 
-    /** A location numbers every entry: way w row r is {@code w * depth + r}; stash slot s is {@code entries + s}. */
+    /**
+     * A location numbers every entry: way w row r slot s is {@code (w × depth + r) × slotsPerRow + s}; stash slot i is
+     * {@code entries + i}.
+     */
     public int locationWidth() {
         return Hw.log2Up(entries + stashEntries);
     }
