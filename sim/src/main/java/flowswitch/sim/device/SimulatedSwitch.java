@@ -3,6 +3,7 @@ package flowswitch.sim.device;
 import flowswitch.config.HardwareParams;
 import flowswitch.config.SwitchConfig;
 import flowswitch.driver.api.FlowSwitchDevice;
+import flowswitch.driver.regmap.Register;
 import flowswitch.driver.regmap.RegisterMap;
 import flowswitch.hdl.control.uart.UartBridgeConfig;
 import flowswitch.hdl.gen.GeneratedDesign;
@@ -59,7 +60,27 @@ public final class SimulatedSwitch implements AutoCloseable {
         VerilatedModel model = built.open();
         model.reset(16);
         model.uartConfigure(UART.actualClocksPerBit());
-        return new SimulatedSwitch(design, built, model);
+        SimulatedSwitch sw = new SimulatedSwitch(design, built, model);
+        sw.awaitFlowTableCleared();
+        return sw;
+    }
+
+    /**
+     * Block RAM keeps no reset: after one the flow table clears its rows and takes no frames until it is done (two
+     * clocks a row, docs/datapath.md "Flow table"). Runs the clock until then, so a started switch forwards at once,
+     * as a board does once its host has loaded it.
+     */
+    private void awaitFlowTableCleared() {
+        Register status = device.registerMap().register("FLOW_STATUS");
+        int busy = status.field("flush_busy").lsb();
+        long limit = 4L * device.hardware().flowTableSize() + 1024;
+        for (long ran = 0; (bus.read(status.address()) >>> busy & 1) != 0; ran += 256) {
+            if (ran > limit) {
+                throw new IllegalStateException("the flow table did not finish clearing after reset in " + limit
+                        + " clocks; FLOW_STATUS.flush_busy stays 1");
+            }
+            model.step(256);
+        }
     }
 
     /** Starts the hardware a config describes and loads its runtime part through the registers. */
