@@ -72,6 +72,7 @@ public record CounterSpec(String group, int index, String name, int amountWidth,
         all.add(events("drop", -1, "no_server", "service frames with no eligible server"));
         all.add(events("drop", -1, "no_service", "frames for the switch MAC that matched no service"));
         all.add(events("drop", -1, "filtered", "frames whose destination is on their ingress port"));
+        all.add(events("drop", -1, "vip_arp", "ARP about a VIP from a server port with only uplinks to go to"));
         all.add(events("flow", -1, "hits", "service frames of a known connection"));
         all.add(events("flow", -1, "misses", "service frames of a new connection"));
         all.add(events("flow", -1, "inserts", "connections written into the flow table"));
@@ -84,6 +85,7 @@ public record CounterSpec(String group, int index, String name, int amountWidth,
         for (int s = 0; s < hw.maxServices(); s++) {
             all.add(events("service", s, "packets", "frames forwarded for this service"));
             all.add(bytes("service", s, "bytes", "bytes forwarded for this service"));
+            all.add(events("service", s, "arp_replies", "ARP requests for this service's VIP the switch answered"));
         }
         for (int s = 0; s < hw.maxServers(); s++) {
             all.add(events("server", s, "packets", "frames sent to this server"));

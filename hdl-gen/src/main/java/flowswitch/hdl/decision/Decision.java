@@ -4,8 +4,9 @@ import flowswitch.hdl.dsl.BitLayout;
 
 /**
  * What the decision unit tells an ingress port's dispatcher about its next stored frame: the egress ports
- * ({@code dest}, one bit per port; zero drops the frame) and whether to rewrite the MACs (dst := {@code dstMac},
- * src := the switch MAC).
+ * ({@code dest}, one bit per port; zero drops the frame), whether to rewrite the MACs (dst := {@code dst_mac},
+ * src := the switch MAC), and whether to turn the frame, an ARP request for {@code vip}, into the switch's reply
+ * ({@code arp_reply}; its requester's MAC is {@code dst_mac}).
  */
 public final class Decision {
     private Decision() {}
@@ -15,6 +16,8 @@ public final class Decision {
                 .field("dest", ports)
                 .field("rewrite", 1)
                 .field("dst_mac", 48)
+                .field("arp_reply", 1)
+                .field("vip", 32)
                 .build();
     }
 }

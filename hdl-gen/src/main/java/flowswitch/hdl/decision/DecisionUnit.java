@@ -25,9 +25,10 @@ import spinal.lib.Stream;
 
 /**
  * Decides, one frame at a time in arrival order, where each stored frame goes (docs/datapath.md "Forwarding
- * decision"): service frames through the flow table and scheduler with a MAC rewrite, everything else through the
- * learning bridge. A frame takes two cycles: one to take its metadata, classify it and start the flow table's RAM
- * read, one to decide and update the tables, so every decision sees all earlier frames' updates.
+ * decision"): service frames through the flow table and scheduler with a MAC rewrite, ARP requests for a VIP from an
+ * uplink back out as the switch's reply, everything else through the learning bridge, which keeps servers' ARP about
+ * a VIP from the uplinks. A frame takes two cycles: one to take its metadata, classify it and start the flow table's
+ * RAM read, one to decide and update the tables, so every decision sees all earlier frames' updates.
  */
 public final class DecisionUnit extends HwComponent {
     public final List<Stream<Bits>> sMeta = new ArrayList<>();
@@ -62,6 +63,7 @@ public final class DecisionUnit extends HwComponent {
     public final List<Bool> statServerPacket = new ArrayList<>();
     public final List<Bool> statServerNewFlow = new ArrayList<>();
     public final List<Bool> statServicePacket = new ArrayList<>();
+    public final List<Bool> statServiceArpReply = new ArrayList<>();
     public final UInt statMacOccupancy;
 
     private static final int TCP_FIN = 0;
@@ -82,6 +84,8 @@ public final class DecisionUnit extends HwComponent {
     final ServiceClassifier classifier;
     final ServerScheduler scheduler;
     final MacTable macs;
+    final VipMatch arpTarget;
+    final VipMatch arpSender;
 
     public DecisionUnit(DecisionUnitConfig cfg) {
         int ports = cfg.ports();
@@ -108,7 +112,10 @@ public final class DecisionUnit extends HwComponent {
             statServerPacket.add(out(bool()));
             statServerNewFlow.add(out(bool()));
         }
-        for (int v = 0; v < services; v++) statServicePacket.add(out(bool()));
+        for (int v = 0; v < services; v++) {
+            statServicePacket.add(out(bool()));
+            statServiceArpReply.add(out(bool()));
+        }
         statMacOccupancy = out(uint(cfg.macTable().indexWidth() + 1));
         flowLookupKey = out(bits(cfg.flowTable().keyWidth()));
         flowHitValue = in(uint(cfg.flowTable().valueWidth()));
@@ -116,6 +123,8 @@ public final class DecisionUnit extends HwComponent {
         classifier = build(new ServiceClassifier(services));
         scheduler = build(new ServerScheduler(cfg.scheduler()));
         macs = build(new MacTable(cfg.macTable()));
+        arpTarget = build(new VipMatch(services));
+        arpSender = build(new VipMatch(services));
 
         // ---- take the next frame's metadata, round-robin over the ports
         Bits waiting = bits(ports);
@@ -195,26 +204,42 @@ public final class DecisionUnit extends HwComponent {
         Bits floodMask = andBits(invert(ingressBit), b((1L << ports) - 1, ports));
         Bits knownPortBit = oneHot(macs.knownPort, ports);
 
-        Bits dest = bits(ports);
-        Bool rewrite = bool();
+        // ARP about a VIP (docs/datapath.md "ARP for the VIPs"); for ARP, src_ip and dst_ip hold its sender and target IP.
+        Bits targetIp = meta.get(frame, "dst_ip");
+        assign(arpTarget.services, cfgServices);
+        assign(arpTarget.ip, targetIp);
+        assign(arpSender.services, cfgServices);
+        assign(arpSender.ip, meta.get(frame, "src_ip"));
+        Bool arp = and(ok, meta.getBool(frame, "arp"));
+        Bool fromUplink = bit(cfgUplinkMask, ingress);
+        Bool answerArp = and(arp, meta.getBool(frame, "arp_request"), fromUplink, arpTarget.hit);
+        Bool keepFromUplinks = and(arp, not(fromUplink), or(arpTarget.hit, arpSender.hit));
+
+        Bits bridged = bits(ports);
+        assign(bridged, b(0, ports));
+        Bool bridging = and(ok, not(serviceFrame), not(answerArp));
+        when(and(bridging, not(toSwitch)), () -> {
+            when(or(groupAddress, not(macs.known)), () -> assign(bridged, floodMask))
+                    .elseWhen(not(sameSegment), () -> assign(bridged, knownPortBit));
+        });
+        Bits bridgedKept = andBits(bridged, invert(cfgUplinkMask));
+
         Map<DropReason, Bool> reason = new EnumMap<>(DropReason.class);
         reason.put(DropReason.OVERSIZE, eq(status, FrameStatus.OVERSIZE.code()));
         reason.put(DropReason.RX_ERROR, eq(status, FrameStatus.RX_ERROR.code()));
         reason.put(DropReason.PARSE_ERROR, eq(status, FrameStatus.PARSE_ERROR.code()));
         reason.put(DropReason.NO_SERVER, and(ok, serviceFrame, not(serverFound)));
-        reason.put(DropReason.NO_SERVICE, and(ok, not(serviceFrame), toSwitch));
-        reason.put(DropReason.FILTERED, and(ok, not(serviceFrame), not(toSwitch), not(groupAddress), sameSegment));
+        reason.put(DropReason.NO_SERVICE, and(bridging, toSwitch));
+        reason.put(DropReason.FILTERED, and(bridging, not(toSwitch), not(groupAddress), sameSegment));
+        reason.put(DropReason.VIP_ARP, and(keepFromUplinks, neq(bridged, b(0, ports)), eq(bridgedKept, 0)));
         Bool forwardedService = and(ok, serviceFrame, serverFound);
-        assign(rewrite, forwardedService);
-        assign(dest, b(0, ports));
-        when(forwardedService, () -> assign(dest, serverPortBit))
-                .elseWhen(and(ok, not(serviceFrame), not(toSwitch)), () -> {
-                    when(or(groupAddress, not(macs.known)), () -> assign(dest, floodMask))
-                            .elseWhen(not(sameSegment), () -> assign(dest, knownPortBit));
-                });
+        Bits dest = mux(forwardedService, serverPortBit,
+                mux(answerArp, ingressBit, mux(keepFromUplinks, bridgedKept, bridged)));
 
         Bits verdict = decision.newBits();
-        decision.assignAll(verdict, Map.of("dest", dest, "rewrite", rewrite, "dst_mac", srv.get(target, "mac")));
+        decision.assignAll(verdict, Map.of("dest", dest, "rewrite", or(forwardedService, answerArp),
+                "dst_mac", mux(answerArp, meta.get(frame, "arp_sha"), srv.get(target, "mac")),
+                "arp_reply", answerArp, "vip", targetIp));
         Vec<Bool> pushReady = vec(flowswitch.hdl.dsl.Hw::bool, ports);
         for (int i = 0; i < ports; i++) {
             Stream<Bits> push = decisions.get(i).push();
@@ -257,6 +282,8 @@ public final class DecisionUnit extends HwComponent {
         }
         for (int v = 0; v < services; v++) {
             assign(statServicePacket.get(v), and(serviceDone, eq(service, u(v, cfg.scheduler().serviceBits()))));
+            assign(statServiceArpReply.get(v),
+                    and(done, answerArp, eq(arpTarget.index, u(v, cfg.scheduler().serviceBits()))));
         }
         assign(statFrameBytes, meta.getUInt(frame, "len"));
         assign(statMacOccupancy, macs.occupancy);

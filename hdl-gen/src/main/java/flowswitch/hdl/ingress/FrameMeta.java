@@ -2,7 +2,11 @@ package flowswitch.hdl.ingress;
 
 import flowswitch.hdl.dsl.BitLayout;
 
-/** What the parser tells the decision unit about one stored frame. MACs and IPs hold octet 0 in their top bits. */
+/**
+ * What the parser tells the decision unit about one stored frame. MACs and IPs hold octet 0 in their top bits.
+ * {@code src_ip} and {@code dst_ip} are the IPv4 addresses, or for a frame with ARP fields ({@code arp}) the sender
+ * and target IP: no frame has both, and the decision unit matches either kind against the VIPs.
+ */
 public final class FrameMeta {
     private FrameMeta() {}
 
@@ -18,5 +22,8 @@ public final class FrameMeta {
             .field("src_port", 16)
             .field("dst_port", 16)
             .field("tcp_flags", 8)
+            .field("arp", 1)
+            .field("arp_request", 1)
+            .field("arp_sha", 48)
             .build();
 }

@@ -54,6 +54,8 @@ final class Counters {
             Bool inc = decision.statServicePacket.get(v);
             add("service", v, "packets", "frames forwarded for this service", inc, null);
             add("service", v, "bytes", "bytes forwarded for this service", inc, decision.statFrameBytes);
+            add("service", v, "arp_replies", "ARP requests for this service's VIP the switch answered",
+                    decision.statServiceArpReply.get(v), null);
         }
         for (int s = 0; s < hw.maxServers(); s++) {
             Bool inc = decision.statServerPacket.get(s);

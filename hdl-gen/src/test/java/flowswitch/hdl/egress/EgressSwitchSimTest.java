@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flowswitch.hdl.simtest.AxisBeats;
+import flowswitch.hdl.simtest.AxisFrame;
 import flowswitch.hdl.simtest.SimModels;
 import flowswitch.hdl.simtest.ThroughputMeter;
 import java.util.ArrayList;
@@ -22,14 +23,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import spinal.core.sim.SimCompiled;
 
 /**
- * The egress switch under Verilator: random traffic under backpressure, full-rate unicast, drops while outputs
- * stall, round-robin turns on a shared output, and a flood that is not starved.
+ * The egress switch under Verilator: random traffic under backpressure (ARP requests answered out of their own
+ * port among it), full-rate unicast, drops while outputs stall, round-robin turns on a shared output, and a flood that is not starved.
  */
 class EgressSwitchSimTest {
     private static final int MAX_FRAME = 200;
     private static final long MAX_CYCLES = 2_000_000;
 
-    private enum Kind { DROP, UNICAST, FLOOD, MULTICAST }
+    private enum Kind { DROP, UNICAST, FLOOD, MULTICAST, ARP_REPLY }
 
     static SimCompiled<EgressSwitch> model(int dataWidth, int ports) {
         EgressSwitchConfig config = new EgressSwitchConfig(dataWidth, ports);
@@ -63,7 +64,8 @@ class EgressSwitchSimTest {
                     Route route = randomRoute(kind, i, ports, random, bench);
                     kinds.merge(kind, 1, Integer::sum);
                     if (route.rewrite() && kind != Kind.DROP) rewrites++;
-                    bench.send(i, bench.randomFrame(i, length), route);
+                    AxisFrame frame = kind == Kind.ARP_REPLY ? arpRequest(length, random) : bench.randomFrame(i, length);
+                    bench.send(i, frame, route);
                 }
             }
             assertEquals(Kind.values().length, kinds.size(), "every kind of decision is exercised: " + kinds);
@@ -78,18 +80,25 @@ class EgressSwitchSimTest {
 
     private static Kind randomKind(Random random) {
         int r = random.nextInt(100);
-        return r < 15 ? Kind.DROP : r < 60 ? Kind.UNICAST : r < 80 ? Kind.FLOOD : Kind.MULTICAST;
+        return r < 15 ? Kind.DROP : r < 55 ? Kind.UNICAST : r < 75 ? Kind.FLOOD : r < 90 ? Kind.MULTICAST : Kind.ARP_REPLY;
+    }
+
+    /** An ARP request of about {@code length} bytes (at least its headers), tagged or not. */
+    private static AxisFrame arpRequest(int length, Random random) {
+        boolean tagged = random.nextBoolean();
+        return ArpFrames.request(random, tagged, Math.max(length, ArpFrames.minLength(tagged)));
     }
 
     private static Route randomRoute(Kind kind, int ingress, int ports, Random random, EgressBench bench) {
         int all = (1 << ports) - 1;
-        int dest = switch (kind) {
-            case DROP -> 0;
-            case UNICAST -> 1 << random.nextInt(ports);
-            case FLOOD -> all & ~(1 << ingress);
-            case MULTICAST -> 1 + random.nextInt(all);
+        long dstMac = bench.randomDstMac(ingress);
+        return switch (kind) {
+            case DROP -> new Route(0, random.nextBoolean(), dstMac);
+            case UNICAST -> new Route(1 << random.nextInt(ports), random.nextBoolean(), dstMac);
+            case FLOOD -> new Route(all & ~(1 << ingress), random.nextBoolean(), dstMac);
+            case MULTICAST -> new Route(1 + random.nextInt(all), random.nextBoolean(), dstMac);
+            case ARP_REPLY -> Route.arpReply(ingress, dstMac, random.nextInt() & 0xFFFF_FFFFL);
         };
-        return new Route(dest, random.nextBoolean(), bench.randomDstMac(ingress));
     }
 
     @ParameterizedTest(name = "{0} bits")

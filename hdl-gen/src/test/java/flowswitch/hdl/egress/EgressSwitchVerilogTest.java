@@ -16,7 +16,7 @@ class EgressSwitchVerilogTest {
         VerilogWriter.write(dir, () -> build(new EgressSwitch(new EgressSwitchConfig(256, 3))));
         String v = Files.readString(dir.resolve("EgressSwitch.v"));
         int beat = 256 + 32 + 2;
-        int decision = 3 + 1 + 48;
+        int decision = 3 + 1 + 48 + 1 + 32; // dest, rewrite, dst_mac, arp_reply, vip
         for (int p = 0; p < 3; p++) {
             assertPort(v, "input", 1, "s_frame_" + p + "_valid");
             assertPort(v, "output", 1, "s_frame_" + p + "_ready");
@@ -30,7 +30,7 @@ class EgressSwitchVerilogTest {
         }
         assertPort(v, "input", 48, "cfg_switch_mac");
         assertTrue(v.contains("module Allocator") && v.contains("module Crossbar") && v.contains("module Dispatcher")
-                && v.contains("module EgressPort"), "one module per part");
+                && v.contains("module ArpReply") && v.contains("module EgressPort"), "one module per part");
     }
 
     private static void assertPort(String verilog, String direction, int width, String name) {

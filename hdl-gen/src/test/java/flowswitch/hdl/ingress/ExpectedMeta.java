@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * What a {@link FrameMeta} must say about one frame: its status and the fields docs/datapath.md defines for it, by
- * {@link FrameMeta#LAYOUT} field name. Fields the frame does not define (ports of a frame without L4, the IPs of an
- * ARP frame, MACs of a frame too short to hold them) are left out and not checked.
+ * {@link FrameMeta#LAYOUT} field name. Fields the frame does not define (ports of a frame without L4, the IPs of a
+ * frame without IPv4 or ARP fields, MACs of a frame too short to hold them) are left out and not checked.
  */
 record ExpectedMeta(FrameStatus status, Map<String, Long> fields) {
     ExpectedMeta {
@@ -28,14 +28,21 @@ record ExpectedMeta(FrameStatus status, Map<String, Long> fields) {
         return new ExpectedMeta(status, fields);
     }
 
-    /** A frame that passed parsing and has no IPv4 fields (ARP, IPv6, other ethertypes). */
+    /** A frame that passed parsing and has neither IPv4 nor ARP fields (IPv6, other ethertypes, other ARP). */
     static ExpectedMeta notIp(AxisFrame frame) {
-        return of(FrameStatus.OK, frame).with("l4", 0);
+        return of(FrameStatus.OK, frame).with("l4", 0).with("arp", 0);
+    }
+
+    /** A frame that passed parsing with ARP fields: the sender and target IP travel as src_ip and dst_ip. */
+    static ExpectedMeta arp(AxisFrame frame, boolean request, long senderMac, long senderIp, long targetIp) {
+        return of(FrameStatus.OK, frame).with("l4", 0).with("arp", 1).with("arp_request", request ? 1 : 0)
+                .with("arp_sha", senderMac).with("src_ip", senderIp).with("dst_ip", targetIp);
     }
 
     /** A frame that passed parsing as IPv4 without L4 ports (another protocol, or a fragment). */
     static ExpectedMeta ipv4(AxisFrame frame, int proto, long srcIp, long dstIp) {
-        return of(FrameStatus.OK, frame).with("l4", 0).with("proto", proto).with("src_ip", srcIp).with("dst_ip", dstIp);
+        return of(FrameStatus.OK, frame).with("l4", 0).with("arp", 0).with("proto", proto).with("src_ip", srcIp)
+                .with("dst_ip", dstIp);
     }
 
     /** A frame that passed parsing as TCP or UDP over IPv4. */

@@ -11,6 +11,9 @@ final class FrameBuilder {
     static final int ETH_VLAN = 0x8100;
     static final int ETH_ARP = 0x0806;
     static final int ETH_IPV6 = 0x86DD;
+    static final long ARP_IPV4_OVER_ETHERNET = 0x0001_0800_0604L;
+    static final int ARP_REQUEST = 1;
+    static final int ARP_REPLY = 2;
     /** IPv4 option bytes: NOP, so a header with options is still one a real stack could send. */
     private static final int OPTION_NOP = 0x01;
 
@@ -35,6 +38,15 @@ final class FrameBuilder {
                 .put(ip.flagsOffset(), 2).put(64, 1).put(ip.proto(), 1).put(0, 2).put(ip.srcIp(), 4).put(ip.dstIp(), 4);
         for (int i = 20; i < ip.bytesWritten(); i++) put(OPTION_NOP, 1);
         return this;
+    }
+
+    /**
+     * An ARP body (28 bytes): {@code header} holds its first six bytes (hardware type, protocol type, address
+     * lengths; {@link #ARP_IPV4_OVER_ETHERNET} for the ARP the switch parses), then the operation and the addresses,
+     * the target MAC zero.
+     */
+    FrameBuilder arp(long header, int operation, long senderMac, long senderIp, long targetIp) {
+        return put(header, 6).put(operation, 2).put(senderMac, 6).put(senderIp, 4).put(0, 6).put(targetIp, 4);
     }
 
     FrameBuilder ports(int srcPort, int dstPort) {

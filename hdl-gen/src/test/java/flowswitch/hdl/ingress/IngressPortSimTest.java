@@ -44,17 +44,21 @@ class IngressPortSimTest {
             RandomFrames traffic = new RandomFrames(random);
             Map<FrameStatus, Integer> statuses = new EnumMap<>(FrameStatus.class);
             int withPorts = 0;
+            int withArp = 0;
             for (int length : everyLength(2, random)) {
                 AxisFrame frame = traffic.next(length);
                 ExpectedMeta meta = ReferenceParser.parse(frame, IngressBench.MAX_FRAME_BYTES);
                 statuses.merge(meta.status(), 1, Integer::sum);
                 if (meta.fields().getOrDefault("l4", 0L) == 1) withPorts++;
+                if (meta.fields().getOrDefault("arp", 0L) == 1) withArp++;
                 bench.send(frame, meta);
             }
             assertEquals(FrameStatus.values().length, statuses.size(), "every status is exercised: " + statuses);
             assertTrue(withPorts > 50, "frames with L4 ports: " + withPorts);
+            assertTrue(withArp > 10, "frames with ARP fields: " + withArp);
             long cycles = bench.finish(MAX_CYCLES);
-            System.out.printf("ingress %d bits: %s, %d with ports, drained in %d cycles%n", dataWidth, statuses, withPorts, cycles);
+            System.out.printf("ingress %d bits: %s, %d with ports, %d with ARP fields, drained in %d cycles%n",
+                    dataWidth, statuses, withPorts, withArp, cycles);
         });
     }
 

@@ -1,5 +1,8 @@
 package flowswitch.hdl.ingress;
 
+import static flowswitch.hdl.ingress.FrameBuilder.ARP_IPV4_OVER_ETHERNET;
+import static flowswitch.hdl.ingress.FrameBuilder.ARP_REPLY;
+import static flowswitch.hdl.ingress.FrameBuilder.ARP_REQUEST;
 import static flowswitch.hdl.ingress.FrameBuilder.ETH_ARP;
 import static flowswitch.hdl.ingress.FrameBuilder.ETH_IPV4;
 import static flowswitch.hdl.ingress.FrameBuilder.ETH_IPV6;
@@ -24,6 +27,7 @@ record ParseCase(String name, AxisFrame frame, ExpectedMeta expected) {
     static final long VIP = 0xCB00_7107L;
     static final int CLIENT_PORT = 40_000;
     static final int VIP_PORT = 443;
+    static final long ARP_SHA = 0x0277_8899_aabbL;
     private static final int GRE = 47;
     private static final int TCI = 0x0064;
 
@@ -95,10 +99,30 @@ record ParseCase(String name, AxisFrame frame, ExpectedMeta expected) {
         c.ipv4("GRE, total length 20", ip(Ipv4Header.of(5, 20, GRE, CLIENT_IP, VIP)), 60, GRE);
         c.ipv4("ICMP, IHL 15, total length 60", ip(Ipv4Header.of(15, 60, ICMP, CLIENT_IP, VIP)), 74, ICMP);
 
+        // ARP for IPv4 over Ethernet has ARP fields, once its 28-byte body fits; any other ARP is valid without them.
+        c.arp("ARP request", arp(ARP_REQUEST), 60, true);
+        c.arp("ARP reply", arp(ARP_REPLY), 60, false);
+        c.arp("ARP operation 3 is no request", arp(3), 60, false);
+        c.notIp("ARP body cut at 27 bytes", arp(ARP_REQUEST), 14 + 27);
+        c.arp("ARP body of exactly 28 bytes", arp(ARP_REQUEST), 14 + 28, true);
+        c.arp("VLAN + ARP request", eth().vlan(TCI).etherType(ETH_ARP)
+                .arp(ARP_IPV4_OVER_ETHERNET, ARP_REQUEST, ARP_SHA, CLIENT_IP, VIP), 64, true);
+        c.notIp("VLAN + ARP body cut at 27 bytes", eth().vlan(TCI).etherType(ETH_ARP)
+                .arp(ARP_IPV4_OVER_ETHERNET, ARP_REQUEST, ARP_SHA, CLIENT_IP, VIP), 18 + 27);
+        c.arp("VLAN + ARP body of exactly 28 bytes", eth().vlan(TCI).etherType(ETH_ARP)
+                .arp(ARP_IPV4_OVER_ETHERNET, ARP_REQUEST, ARP_SHA, CLIENT_IP, VIP), 18 + 28, true);
+        c.notIp("ARP over IEEE 802 hardware (type 6)", eth().etherType(ETH_ARP)
+                .arp(0x0006_0800_0604L, ARP_REQUEST, ARP_SHA, CLIENT_IP, VIP), 60);
+        c.notIp("ARP for IPv6 addresses", eth().etherType(ETH_ARP)
+                .arp(0x0001_86DD_0610L, ARP_REQUEST, ARP_SHA, CLIENT_IP, VIP), 60);
+        c.notIp("ARP with 8-byte hardware addresses", eth().etherType(ETH_ARP)
+                .arp(0x0001_0800_0804L, ARP_REQUEST, ARP_SHA, CLIENT_IP, VIP), 60);
+        c.notIp("ARP with 16-byte protocol addresses", eth().etherType(ETH_ARP)
+                .arp(0x0001_0800_0610L, ARP_REQUEST, ARP_SHA, CLIENT_IP, VIP), 60);
+        c.notIp("VLAN + ARP of random bytes", eth().vlan(TCI).etherType(ETH_ARP), 64);
+
         // Other ethertypes are valid and have no L3 fields.
-        c.notIp("ARP", eth().etherType(ETH_ARP).put(0x0001_0800_0604_0001L, 8), 60);
         c.notIp("IPv6", eth().etherType(ETH_IPV6).put(0x6000_0000L, 4), 100);
-        c.notIp("VLAN + ARP", eth().vlan(TCI).etherType(ETH_ARP), 64);
 
         // tuser and oversize come before every parse rule.
         FrameBuilder tcp = ip(Ipv4Header.of(5, 46, TCP, CLIENT_IP, VIP)).ports(1, 2);
@@ -114,6 +138,10 @@ record ParseCase(String name, AxisFrame frame, ExpectedMeta expected) {
 
     private static FrameBuilder eth() {
         return FrameBuilder.ethernet(DST_MAC, SRC_MAC);
+    }
+
+    private static FrameBuilder arp(int operation) {
+        return eth().etherType(ETH_ARP).arp(ARP_IPV4_OVER_ETHERNET, operation, ARP_SHA, CLIENT_IP, VIP);
     }
 
     private static FrameBuilder ip(Ipv4Header header) {
@@ -134,6 +162,11 @@ record ParseCase(String name, AxisFrame frame, ExpectedMeta expected) {
         void notIp(String name, FrameBuilder b, int length) {
             AxisFrame f = b.frame(length, payload, false);
             out.add(new ParseCase(name, f, ExpectedMeta.notIp(f)));
+        }
+
+        void arp(String name, FrameBuilder b, int length, boolean request) {
+            AxisFrame f = b.frame(length, payload, false);
+            out.add(new ParseCase(name, f, ExpectedMeta.arp(f, request, ARP_SHA, CLIENT_IP, VIP)));
         }
 
         void ipv4(String name, FrameBuilder b, int length, int proto) {

@@ -25,6 +25,11 @@ final class ReferenceParser {
             etherType = (int) bigEndian(b, 16, 2);
             l3 = 18;
         }
+        if (etherType == FrameBuilder.ETH_ARP && len >= l3 + 28
+                && bigEndian(b, l3, 6) == FrameBuilder.ARP_IPV4_OVER_ETHERNET) {
+            return ExpectedMeta.arp(frame, bigEndian(b, l3 + 6, 2) == FrameBuilder.ARP_REQUEST, bigEndian(b, l3 + 8, 6),
+                    bigEndian(b, l3 + 14, 4), bigEndian(b, l3 + 24, 4));
+        }
         if (etherType != FrameBuilder.ETH_IPV4) return ExpectedMeta.notIp(frame);
 
         if (len < l3 + 20) return error;

@@ -1,29 +1,12 @@
 package flowswitch.sim.cli;
 
-import flowswitch.config.ServerSlot;
-import flowswitch.config.ServerState;
-import flowswitch.config.SwitchConfig;
-import flowswitch.driver.api.Counters;
-import flowswitch.driver.regmap.Group;
-import flowswitch.sim.device.SimulatedSwitch;
-import flowswitch.sim.golden.FiveTuple;
-import flowswitch.sim.golden.FrameParser;
-import flowswitch.sim.golden.ParsedFrame;
-import flowswitch.sim.traffic.TrafficFrame;
-import flowswitch.sim.traffic.TrafficGenerator;
-import flowswitch.sim.traffic.TrafficMix;
-import flowswitch.sim.traffic.TrafficOptions;
-import flowswitch.sim.verilator.EgressFrame;
-import flowswitch.sim.verilator.VerilatedModel;
-import java.io.InputStream;
+import flowswitch.sim.demo.DemoChoice;
+import flowswitch.sim.demo.HostFacts;
+import flowswitch.sim.demo.InProcessScenario;
+import flowswitch.sim.demo.TestbedDemo;
+import flowswitch.sim.testbed.Testbed;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,112 +14,42 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generate the switch, compile it with Verilator and run a scenario through it: clients on the "
-                + "uplink open a few hundred connections to one VIP served by three servers; then one server is marked "
-                + "down through the register bus and new connections avoid it."})
+        description = {"Show the switch at work: on real hosts when this machine allows it, else in-process; the first line"
+                        + " says which, and why:",
+                "- as root, with /dev/net/tun, the testbed's tools and curl: a testbed of real Linux hosts (see"
+                        + " `flowswitch testbed`); curl in the client opens new connections to the VIP, answered by"
+                        + " every server, beside the switch's counters; then one server's HTTP server is killed,"
+                        + " fsctl health takes it out of service (timed), and new connections all succeed on the"
+                        + " others. The testbed is taken down at the end; one already up is left alone (the demo"
+                        + " stops).",
+                "- otherwise: generated traffic through the switch inside this process (a few hundred connections to"
+                        + " one VIP served by three servers; then one server is marked down through the register bus"
+                        + " and new connections avoid it).",
+                "Exit status 0 only when every check held."})
 final class DemoCommand implements Callable<Integer> {
-    private static final long IDLE_LIMIT = 50_000_000L;
-
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--in-process", description = "Run the in-process scenario even where the testbed could run.")
+    boolean inProcess;
+
     @Option(names = "--work", paramLabel = "DIR", defaultValue = "out/demo",
-            description = "Where the generated design goes (default: ${DEFAULT-VALUE}).")
+            description = "In-process scenario: where the generated design goes (default: ${DEFAULT-VALUE}).")
     Path work;
 
-    @Option(names = "--connections", defaultValue = "300", description = "Connections in the first phase (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--connections", defaultValue = "300",
+            description = "In-process scenario: connections in the first phase (default: ${DEFAULT-VALUE}).")
     int connections;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        SwitchConfig cfg = demoConfig();
-        List<ServerSlot> slots = cfg.serverSlots();
-        out.printf("flowswitch demo: %d ports, %d-bit datapath; service %s %s:%d/%s; servers %s%n",
-                cfg.hardware().ports(), cfg.hardware().dataWidth(), cfg.services().get(0).name(),
-                cfg.services().get(0).vip(), cfg.services().get(0).port(), "tcp",
-                slots.stream().map(s -> s.server().name() + " (weight " + s.server().weight() + ")").toList());
-        out.println("generating Verilog and building the Verilator model (cached after the first run)...");
-        long t0 = System.nanoTime();
-        try (SimulatedSwitch sw = SimulatedSwitch.start(cfg, work)) {
-            out.printf("model ready in %.1f s (%s)%n%n", (System.nanoTime() - t0) / 1e9,
-                    sw.built().fromCache() ? "cached build" : "fresh build");
-            FrameParser parser = new FrameParser(cfg.hardware().maxFrameBytes());
-
-            List<TrafficFrame> phase1 = TrafficGenerator.generate(cfg,
-                    TrafficOptions.defaults().withSeed(1).withFlowsPerService(connections).withPacketsPerFlow(4)
-                            .withMix(TrafficMix.defaults()));
-            Outcome first = run(sw, phase1, parser, slots);
-            Counters c1 = sw.device().counters();
-            out.printf("phase 1: %d frames in (%d connections to the VIP, plus replies, ARP, VLAN and other traffic)%n",
-                    phase1.size(), first.serverOf.size());
-            table(out, slots, c1, null);
-            out.printf("affinity: %s%n%n", first.split.isEmpty()
-                    ? "every one of " + first.serverOf.size() + " connections stayed on one server"
-                    : first.split.size() + " connections were split across servers: " + first.split);
-
-            ServerSlot victim = slots.get(1);
-            out.printf("phase 2: server %s marked down through the register bus (what `fsctl server set --state down` does)%n",
-                    victim.server().name());
-            sw.device().setServerState(victim.index(), ServerState.DOWN);
-            List<TrafficFrame> phase2 = TrafficGenerator.generate(cfg,
-                    TrafficOptions.defaults().withSeed(2).withFlowsPerService(connections / 3).withPacketsPerFlow(3)
-                            .withMix(TrafficMix.flowsOnly()));
-            Outcome second = run(sw, phase2, parser, slots);
-            Counters c2 = sw.device().counters();
-            table(out, slots, c2, c1);
-            long toVictim = second.serverOf.values().stream().filter(s -> s == victim.index()).count();
-            out.printf("new connections to %s after it went down: %d of %d%n%n", victim.server().name(), toVictim,
-                    second.serverOf.size());
-            out.println("explore further:");
-            out.println("  ./flowswitch sim run --config examples/basic.yaml --control /tmp/fs.sock   # then, in another shell:");
-            out.println("  ./fsctl --device sim:/tmp/fs.sock info | stats | server list");
-            out.println("  ./flowswitch sim replay --config FILE --in 0=clients.pcap --out DIR      # your own traffic");
-            boolean ok = first.split.isEmpty() && toVictim == 0 && !first.serverOf.isEmpty();
-            return ok ? 0 : FlowSwitchCli.FAILED;
-        }
-    }
-
-    /** Pushes the frames in order, runs the switch dry, and records which server each connection reached. */
-    private static Outcome run(SimulatedSwitch sw, List<TrafficFrame> frames, FrameParser parser, List<ServerSlot> slots) {
-        VerilatedModel model = sw.model();
-        model.setSerial(true);
-        for (TrafficFrame f : frames) model.pushFrame(f.ingressPort(), f.frame());
-        if (model.runUntilIdle(IDLE_LIMIT) < 0) throw new IllegalStateException("the switch did not go idle: frames are stuck");
-        Map<Long, Integer> slotByMac = new HashMap<>();
-        for (ServerSlot s : slots) slotByMac.put(s.server().mac().value(), s.index());
-        Outcome outcome = new Outcome(new HashMap<>(), new HashSet<>());
-        for (int p = 0; p < sw.device().hardware().ports(); p++) {
-            for (EgressFrame e : model.popFrames(p)) {
-                if (!(parser.parse(e.data(), false) instanceof ParsedFrame parsed)) continue;
-                Integer slot = slotByMac.get(parsed.destination().value());
-                if (slot == null || parsed.ports().isEmpty()) continue;
-                Integer before = outcome.serverOf.putIfAbsent(parsed.ports().get(), slot);
-                if (before != null && !before.equals(slot)) outcome.split.add(parsed.ports().get());
-            }
-        }
-        return outcome;
-    }
-
-    private record Outcome(Map<FiveTuple, Integer> serverOf, Set<FiveTuple> split) {}
-
-    private static void table(PrintWriter out, List<ServerSlot> slots, Counters now, Counters before) {
-        out.printf("  %-8s %-5s %-19s %10s %10s %12s%n", "server", "port", "mac",
-                before == null ? "flows" : "new flows", "packets", "bytes");
-        for (ServerSlot s : slots) {
-            out.printf("  %-8s %-5d %-19s %10d %10d %12d%n", s.server().name(), s.server().port(), s.server().mac(),
-                    delta(now, before, s.index(), "new_flows"), delta(now, before, s.index(), "packets"),
-                    delta(now, before, s.index(), "bytes"));
-        }
-    }
-
-    private static long delta(Counters now, Counters before, int slot, String name) {
-        return now.get(Group.SERVER, slot, name) - (before == null ? 0 : before.get(Group.SERVER, slot, name));
-    }
-
-    private static SwitchConfig demoConfig() throws Exception {
-        try (InputStream in = DemoCommand.class.getResourceAsStream("/flowswitch/sim/demo/demo.yaml")) {
-            return SwitchConfig.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "demo.yaml");
-        }
+        DemoChoice choice = inProcess ? DemoChoice.IN_PROCESS_ASKED : DemoChoice.of(HostFacts.probe());
+        out.println("flowswitch demo: " + choice.reason());
+        boolean ok = switch (choice.mode()) {
+            case TESTBED -> new TestbedDemo(Testbed.standard()).run(out);
+            case IN_PROCESS -> new InProcessScenario(work, connections).run(out);
+        };
+        return ok ? 0 : FlowSwitchCli.FAILED;
     }
 }

@@ -13,6 +13,9 @@ public final class FrameParser {
     private static final int VLAN_HEADER = 18;
     private static final int ETHERTYPE_VLAN = 0x8100;
     private static final int ETHERTYPE_IPV4 = 0x0800;
+    private static final int ETHERTYPE_ARP = 0x0806;
+    private static final int ARP_HARDWARE_ETHERNET = 1;
+    private static final int ARP_BODY = 28;
     private static final int IPV4_MIN_HEADER = 20;
     private static final int FRAGMENT_BITS = 0x3FFF;
     private static final int PORT_BYTES = 4;
@@ -47,6 +50,10 @@ public final class FrameParser {
         }
         MacAddress destination = mac(frame, 0);
         MacAddress source = mac(frame, 6);
+        if (etherType == ETHERTYPE_ARP && len >= l3 + ARP_BODY && ipv4OverEthernet(frame, l3)) {
+            return ParsedFrame.arp(destination, source, etherType, new ArpMessage(l3, u16(frame, l3 + 6),
+                    mac(frame, l3 + 8), new Ipv4Address(u32(frame, l3 + 14)), new Ipv4Address(u32(frame, l3 + 24))));
+        }
         if (etherType != ETHERTYPE_IPV4) {
             return new ParsedFrame(destination, source, etherType, Optional.empty());
         }
@@ -77,6 +84,12 @@ public final class FrameParser {
         boolean hasFlags = protocol.get() == Protocol.TCP && totalLength >= headerLength + TCP_FLAGS + 1;
         return new ParsedFrame(destination, source, etherType, Optional.of(ports),
                 hasFlags ? frame[l4 + TCP_FLAGS] & 0xff : 0);
+    }
+
+    /** Hardware type Ethernet, protocol type IPv4, address lengths 6 and 4. */
+    private static boolean ipv4OverEthernet(byte[] frame, int l3) {
+        return u16(frame, l3) == ARP_HARDWARE_ETHERNET && u16(frame, l3 + 2) == ETHERTYPE_IPV4 && frame[l3 + 4] == 6
+                && frame[l3 + 5] == 4;
     }
 
     private static ParseResult malformed() {

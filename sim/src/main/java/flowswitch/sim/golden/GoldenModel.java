@@ -25,6 +25,7 @@ public final class GoldenModel {
     private final LoadBalancer balancer;
     private final MacTable macs;
     private final Bridge bridge;
+    private final VipArp vipArp;
     private final CounterBank counters;
 
     /** A switch just reset and loaded with {@code config}, as the host driver loads it. */
@@ -38,6 +39,7 @@ public final class GoldenModel {
         this.balancer = new LoadBalancer(flows, servers, new WeightedRoundRobin(hardware.maxServices()));
         this.macs = new MacTable(hardware.macTableSize());
         this.bridge = new Bridge(macs, switchMac, hardware.ports());
+        this.vipArp = new VipArp(classifier, switchMac);
         this.counters = new CounterBank(hardware);
         for (int s = 0; s < config.services().size(); s++) {
             classifier.set(s, Optional.of(ServiceEntry.of(config.services().get(s))));
@@ -62,8 +64,9 @@ public final class GoldenModel {
         }
         ParsedFrame parsed = (ParsedFrame) result;
         OptionalInt service = classifier.classify(ingressPort, parsed);
-        List<Egress> out = service.isPresent()
-                ? toServer(ingressPort, service.getAsInt(), parsed, frame)
+        OptionalInt answering = vipArp.answeringSlot(ingressPort, parsed);
+        List<Egress> out = service.isPresent() ? toServer(ingressPort, service.getAsInt(), parsed, frame)
+                : answering.isPresent() ? answerArp(ingressPort, answering.getAsInt(), parsed, frame)
                 : bridged(ingressPort, parsed, frame);
         bridge.learn(ingressPort, parsed);
         for (Egress egress : out) {
@@ -145,13 +148,26 @@ public final class GoldenModel {
         return List.of(new Egress(server.port(), rewritten));
     }
 
+    /** The request goes back out of its port as the switch's reply. */
+    private List<Egress> answerArp(int ingressPort, int service, ParsedFrame parsed, byte[] frame) {
+        counters.add(ServiceCounter.ARP_REPLIES, service, 1);
+        return List.of(new Egress(ingressPort, vipArp.reply(frame, parsed.arp().orElseThrow())));
+    }
+
     private List<Egress> bridged(int ingressPort, ParsedFrame parsed, byte[] frame) {
         BridgeDecision decision = bridge.decide(ingressPort, parsed);
         if (decision.drop().isPresent()) {
             return drop(ingressPort, decision.drop().get());
         }
+        List<Integer> ports = decision.ports();
+        if (vipArp.keptFromUplinks(ingressPort, parsed)) {
+            ports = vipArp.withoutUplinks(ports);
+            if (ports.isEmpty()) {
+                return drop(ingressPort, DropReason.VIP_ARP);
+            }
+        }
         List<Egress> out = new ArrayList<>();
-        for (int port : decision.ports()) {
+        for (int port : ports) {
             out.add(new Egress(port, frame));
         }
         return out;

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * @param pidFile where its pid is kept
  * @param marker  one argument of its command line, exactly (a path unique to this testbed)
  */
-record Daemon(String what, Path pidFile, String marker) {
+public record Daemon(String what, Path pidFile, String marker) {
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
     /**
@@ -50,7 +50,7 @@ record Daemon(String what, Path pidFile, String marker) {
     }
 
     /** The process, if the pid file names a live process with the marker among its arguments. */
-    Optional<ProcessHandle> running() {
+    public Optional<ProcessHandle> running() {
         try {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> arguments(pid).contains(marker));

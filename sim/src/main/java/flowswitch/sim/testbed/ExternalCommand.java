@@ -11,12 +11,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Runs a host tool (ip, sysctl, python3) to completion and gives back its exit status and output. */
-final class ExternalCommand {
+public final class ExternalCommand {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** @param output stdout and stderr together, trimmed */
-    record Result(int exit, String output) {
-        boolean ok() {
+    public record Result(int exit, String output) {
+        public boolean ok() {
             return exit == 0;
         }
     }
@@ -74,7 +74,7 @@ final class ExternalCommand {
     }
 
     /** Whether an executable called {@code name} is on the PATH. */
-    static boolean installed(String name) {
+    public static boolean installed(String name) {
         String path = System.getenv().getOrDefault("PATH", "");
         return Stream.of(path.split(":")).map(dir -> Path.of(dir, name)).anyMatch(Files::isExecutable);
     }

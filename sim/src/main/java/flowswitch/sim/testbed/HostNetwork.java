@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The host's network namespaces and links, as iproute2 ({@code ip}, {@code ss}) and {@code sysctl} see and change them. */
-final class HostNetwork {
+public final class HostNetwork {
     private HostNetwork() {
     }
 
@@ -66,7 +66,7 @@ final class HostNetwork {
     }
 
     /** Runs {@code argv} inside {@code namespace}. */
-    static ExternalCommand.Result exec(String namespace, Duration timeout, String... argv) {
+    public static ExternalCommand.Result exec(String namespace, Duration timeout, String... argv) {
         List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
         all.addAll(Arrays.asList(argv));
         return ExternalCommand.tryRun(all, timeout);

@@ -64,7 +64,7 @@ public final class HostRequirements {
     }
 
     /** The effective user id, from /proc/self/status ("Uid: real effective saved filesystem"). */
-    private static long effectiveUid() {
+    public static long effectiveUid() {
         try {
             return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:"))
                     .map(l -> Long.parseLong(l.split("\\s+")[2])).findFirst()

@@ -1,7 +1,6 @@
 package flowswitch.sim.testbed;
 
 import static flowswitch.sim.testbed.TestbedLayout.PREFIX_LENGTH;
-import static flowswitch.sim.testbed.TestbedLayout.SWITCH_MAC;
 import static flowswitch.sim.testbed.TestbedLayout.VIP;
 
 import java.nio.file.Files;
@@ -34,13 +33,11 @@ final class HostSetup {
     }
 
     /**
-     * Routes the VIP to the switch. The switch does not answer ARP for the VIP yet, so the client is told the VIP's
-     * MAC is the switch's, permanently; once the switch answers ARP itself this entry is no longer needed.
+     * Routes the VIP out of the client's link, as a router's connected route to the VIP's network: the client asks by
+     * ARP who has the VIP, and the switch answers with its own MAC (docs/datapath.md "ARP for the VIPs").
      */
     static void routeVipToSwitch(TestbedHost client) {
         HostNetwork.ip(client.namespace(), "route", "add", VIP + "/32", "dev", client.link());
-        HostNetwork.ip(client.namespace(), "neigh", "replace", VIP.toString(), "lladdr", SWITCH_MAC.toString(), "dev",
-                client.link(), "nud", "permanent");
     }
 
     /**

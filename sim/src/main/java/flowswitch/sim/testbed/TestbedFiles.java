@@ -55,7 +55,7 @@ public record TestbedFiles(Path dir) {
         return dir.resolve("http-" + server.name() + ".log");
     }
 
-    Daemon http(TestbedHost server) {
+    public Daemon http(TestbedHost server) {
         return new Daemon("the HTTP server of " + server.name(), dir.resolve("http-" + server.name() + ".pid"),
                 site(server).toString());
     }

@@ -14,10 +14,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Realistic, deterministic test traffic for a switch config: client flows through the routers on the uplink
- * ports to every service's VIP, server replies, ARP, non-IP frames, fragments and malformed IPv4, interleaved.
+ * ports to every service's VIP, server replies, ARP (also for the VIPs, from routers and servers), non-IP frames,
+ * fragments and malformed IPv4, interleaved.
  * Every frame has correct IPv4 and TCP/UDP checksums (but the malformed ones) and ends with its sequence number
  * (see {@link TrafficFrame}); the low 16 bits of it are also the IPv4 identification.
  */
@@ -87,6 +89,9 @@ public final class TrafficGenerator {
         for (int k = 0; k < mix.arpExchanges(); k++) {
             streams.add(arpExchange());
         }
+        for (int k = 0; k < mix.vipArps(); k++) {
+            streams.add(vipArp(k));
+        }
         for (int k = 0; k < mix.nonIpFrames(); k++) {
             streams.add(List.of(nonIpFrame(k)));
         }
@@ -110,8 +115,8 @@ public final class TrafficGenerator {
 
     private void checkFeasible() {
         long flows = (long) config.services().size() * options.flowsPerService() + mix.strayFlows();
-        long most = 2 * flows * options.packetsPerFlow() + 2L * mix.arpExchanges() + mix.nonIpFrames()
-                + 2L * mix.fragmentedDatagrams() + mix.malformedFrames() + stations.all().size();
+        long most = 2 * flows * options.packetsPerFlow() + 2L * mix.arpExchanges() + 2L * mix.vipArps()
+                + mix.nonIpFrames() + 2L * mix.fragmentedDatagrams() + mix.malformedFrames() + stations.all().size();
         if (most > MAX_FRAMES) {
             throw new IllegalArgumentException("these options make up to " + most + " frames, more than the "
                     + MAX_FRAMES + " one run can hold; lower flowsPerService or packetsPerFlow");
@@ -119,6 +124,10 @@ public final class TrafficGenerator {
         if (mix.arpExchanges() > 0 && stations.all().size() < 2) {
             throw new IllegalArgumentException("ARP exchanges need two stations, but this config has one router"
                     + " and no servers; set arpExchanges to 0 or add a server");
+        }
+        if (mix.vipArps() > 0 && servicesWithServers().isEmpty()) {
+            throw new IllegalArgumentException("ARP about the VIPs needs a service with a server, and this config has"
+                    + " none; set vipArps to 0 or add a server to a service");
         }
     }
 
@@ -196,6 +205,36 @@ public final class TrafficGenerator {
                         ArpPacket.Operation.REQUEST, asker.mac(), asker.ip(), UNKNOWN, target.ip())),
                 new Planned(target.port(), new ArpPacket(new Link(asker.mac(), target.mac(), vlan),
                         ArpPacket.Operation.REPLY, target.mac(), target.ip(), asker.mac(), asker.ip())));
+    }
+
+    /**
+     * A router asks for a VIP, which the switch answers: by broadcast, or every third time by unicast to the switch as
+     * a neighbour refreshing its entry. Then a server of that VIP speaks about it, which the switch keeps from the
+     * uplinks: a gratuitous ARP (broadcast) or a reply to the router. Every other pair is tagged.
+     */
+    private List<Planned> vipArp(int k) {
+        List<Integer> services = servicesWithServers();
+        int service = services.get(k % services.size());
+        Ipv4Address vip = config.services().get(service).vip();
+        Stations.Host router = pick(stations.routers());
+        Stations.Host server = pick(stations.serversOf(service));
+        OptionalInt vlan = k % 2 == 0 ? OptionalInt.empty() : OptionalInt.of(1 + random.nextInt(4094));
+        MacAddress asked = k % 3 == 2 ? config.switchMac() : BROADCAST;
+        ArpPacket serverArp = k / 2 % 2 == 0
+                ? new ArpPacket(new Link(BROADCAST, server.mac(), vlan), ArpPacket.Operation.REQUEST, server.mac(),
+                        vip, UNKNOWN, vip)
+                : new ArpPacket(new Link(router.mac(), server.mac(), vlan), ArpPacket.Operation.REPLY, server.mac(),
+                        vip, router.mac(), router.ip());
+        return List.of(
+                new Planned(router.port(), new ArpPacket(new Link(asked, router.mac(), vlan),
+                        ArpPacket.Operation.REQUEST, router.mac(), router.ip(), UNKNOWN, vip)),
+                new Planned(server.port(), serverArp));
+    }
+
+    /** Indices of the services that have a server, which can speak about the service's VIP. */
+    private List<Integer> servicesWithServers() {
+        return IntStream.range(0, config.services().size()).filter(s -> !stations.serversOf(s).isEmpty()).boxed()
+                .toList();
     }
 
     /** Every fourth is a broadcast; the rest go to another station. */

@@ -9,69 +9,78 @@ package flowswitch.sim.traffic;
  * @param replyShare          client packets a server answers (server port → router MAC, bridged by the switch)
  * @param strayFlows          client flows to a VIP on a protocol/port no service has: dropped as no_service
  * @param arpExchanges        ARP request/reply pairs between routers and servers
+ * @param vipArps             ARP pairs about a VIP: a router's request for it (the switch answers), then a server's
+ *                            gratuitous ARP or reply to that router for it (kept from the uplinks)
  * @param nonIpFrames         frames of ethertype 0x88B5 between routers and servers
  * @param fragmentedDatagrams UDP datagrams to a VIP sent as two IPv4 fragments (bridged, not balanced)
  * @param malformedFrames     IPv4 frames to a VIP with a header defect the parser must reject, one defect after another
  */
 public record TrafficMix(double vlanShare, double ipOptionsShare, double replyShare, int strayFlows,
-                         int arpExchanges, int nonIpFrames, int fragmentedDatagrams, int malformedFrames) {
+                         int arpExchanges, int vipArps, int nonIpFrames, int fragmentedDatagrams,
+                         int malformedFrames) {
     public TrafficMix {
         share("vlanShare", vlanShare);
         share("ipOptionsShare", ipOptionsShare);
         share("replyShare", replyShare);
         count("strayFlows", strayFlows);
         count("arpExchanges", arpExchanges);
+        count("vipArps", vipArps);
         count("nonIpFrames", nonIpFrames);
         count("fragmentedDatagrams", fragmentedDatagrams);
         count("malformedFrames", malformedFrames);
     }
 
     public static TrafficMix defaults() {
-        return new TrafficMix(0.1, 0.1, 0.5, 4, 4, 8, 2, 5);
+        return new TrafficMix(0.1, 0.1, 0.5, 4, 4, 6, 8, 2, 5);
     }
 
     /** Client flows only: no tags, options, replies or extra frames. */
     public static TrafficMix flowsOnly() {
-        return new TrafficMix(0, 0, 0, 0, 0, 0, 0, 0);
+        return new TrafficMix(0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     public TrafficMix withVlanShare(double value) {
-        return new TrafficMix(value, ipOptionsShare, replyShare, strayFlows, arpExchanges, nonIpFrames,
+        return new TrafficMix(value, ipOptionsShare, replyShare, strayFlows, arpExchanges, vipArps, nonIpFrames,
                 fragmentedDatagrams, malformedFrames);
     }
 
     public TrafficMix withIpOptionsShare(double value) {
-        return new TrafficMix(vlanShare, value, replyShare, strayFlows, arpExchanges, nonIpFrames,
+        return new TrafficMix(vlanShare, value, replyShare, strayFlows, arpExchanges, vipArps, nonIpFrames,
                 fragmentedDatagrams, malformedFrames);
     }
 
     public TrafficMix withReplyShare(double value) {
-        return new TrafficMix(vlanShare, ipOptionsShare, value, strayFlows, arpExchanges, nonIpFrames,
+        return new TrafficMix(vlanShare, ipOptionsShare, value, strayFlows, arpExchanges, vipArps, nonIpFrames,
                 fragmentedDatagrams, malformedFrames);
     }
 
     public TrafficMix withStrayFlows(int value) {
-        return new TrafficMix(vlanShare, ipOptionsShare, replyShare, value, arpExchanges, nonIpFrames,
+        return new TrafficMix(vlanShare, ipOptionsShare, replyShare, value, arpExchanges, vipArps, nonIpFrames,
                 fragmentedDatagrams, malformedFrames);
     }
 
     public TrafficMix withArpExchanges(int value) {
-        return new TrafficMix(vlanShare, ipOptionsShare, replyShare, strayFlows, value, nonIpFrames,
+        return new TrafficMix(vlanShare, ipOptionsShare, replyShare, strayFlows, value, vipArps, nonIpFrames,
+                fragmentedDatagrams, malformedFrames);
+    }
+
+    public TrafficMix withVipArps(int value) {
+        return new TrafficMix(vlanShare, ipOptionsShare, replyShare, strayFlows, arpExchanges, value, nonIpFrames,
                 fragmentedDatagrams, malformedFrames);
     }
 
     public TrafficMix withNonIpFrames(int value) {
-        return new TrafficMix(vlanShare, ipOptionsShare, replyShare, strayFlows, arpExchanges, value,
+        return new TrafficMix(vlanShare, ipOptionsShare, replyShare, strayFlows, arpExchanges, vipArps, value,
                 fragmentedDatagrams, malformedFrames);
     }
 
     public TrafficMix withFragmentedDatagrams(int value) {
-        return new TrafficMix(vlanShare, ipOptionsShare, replyShare, strayFlows, arpExchanges, nonIpFrames, value,
-                malformedFrames);
+        return new TrafficMix(vlanShare, ipOptionsShare, replyShare, strayFlows, arpExchanges, vipArps, nonIpFrames,
+                value, malformedFrames);
     }
 
     public TrafficMix withMalformedFrames(int value) {
-        return new TrafficMix(vlanShare, ipOptionsShare, replyShare, strayFlows, arpExchanges, nonIpFrames,
+        return new TrafficMix(vlanShare, ipOptionsShare, replyShare, strayFlows, arpExchanges, vipArps, nonIpFrames,
                 fragmentedDatagrams, value);
     }
 

@@ -25,7 +25,8 @@ class CountersTest {
     void aFreshModelHasEveryHardwareCounterAtZero() {
         HardwareParams hardware = HardwareParams.defaults();
         Counters counters = TestSwitch.model().counters();
-        int expected = hardware.ports() * 5 + 6 + FlowCounter.values().length + hardware.maxServices() * 2 + hardware.maxServers() * 3;
+        int expected = hardware.ports() * 5 + DropReason.values().length + FlowCounter.values().length
+                + hardware.maxServices() * ServiceCounter.values().length + hardware.maxServers() * 3;
         assertEquals(expected, counters.values().size());
         assertTrue(counters.values().values().stream().allMatch(v -> v == 0));
         assertEquals(0, counters.flowOccupancy());

@@ -139,6 +139,31 @@ class FrameParserTest {
         assertEquals(new ParsedFrame(DST, SRC, 0x0800, Optional.empty()), parser.parse(icmp, false));
     }
 
+    @Test
+    void arpForIpv4OverEthernetCarriesItsAddresses() {
+        byte[] request = Frames.arp(DST, SRC, ArpMessage.REQUEST, SRC, "10.0.0.1", "192.0.2.10");
+        ArpMessage expected = new ArpMessage(14, ArpMessage.REQUEST, SRC, Ipv4Address.parse("10.0.0.1"),
+                Ipv4Address.parse("192.0.2.10"));
+        assertEquals(ParsedFrame.arp(DST, SRC, Frames.ETHERTYPE_ARP, expected), parser.parse(request, false));
+        assertEquals(Optional.of(expected), parsed(Frames.truncate(request, 42)).arp(), "the body just fits");
+        ArpMessage tagged = new ArpMessage(18, ArpMessage.REQUEST, SRC, expected.senderIp(), expected.targetIp());
+        assertEquals(Optional.of(tagged), parsed(Frames.tagged(request, 5)).arp());
+        assertEquals(Optional.of(tagged), parsed(Frames.truncate(Frames.tagged(request, 5), 46)).arp());
+    }
+
+    @Test
+    void otherArpIsValidWithoutArpFields() {
+        byte[] request = Frames.arp(DST, SRC, ArpMessage.REQUEST, SRC, "10.0.0.1", "192.0.2.10");
+        assertEquals(new ParsedFrame(DST, SRC, Frames.ETHERTYPE_ARP, Optional.empty()),
+                parser.parse(Frames.truncate(request, 41), false), "one byte short of the body");
+        assertEquals(Optional.empty(), parsed(Frames.truncate(Frames.tagged(request, 5), 45)).arp());
+        for (int at = 14; at < 20; at++) {
+            byte[] other = request.clone();
+            other[at] ^= 0x40; // another hardware type, protocol type or address length
+            assertEquals(Optional.empty(), parsed(other).arp(), "byte " + at);
+        }
+    }
+
     private static byte[] web() {
         return Frames.ipv4(DST, SRC, TCP, "10.0.0.1", "192.0.2.10", 40000, 80);
     }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 final class Frames {
     static final int ETHERTYPE_IPV4 = 0x0800;
     static final int ETHERTYPE_VLAN = 0x8100;
+    static final int ETHERTYPE_ARP = 0x0806;
     static final int TCP = 6;
     static final int UDP = 17;
 
@@ -49,6 +50,25 @@ final class Frames {
         if (protocol == TCP) {
             frame[47] = TCP_SYN; // the opening segment: the scheduler, not the hash, picks its server
         }
+        return frame;
+    }
+
+    /**
+     * A 60-byte ARP frame for IPv4 over Ethernet (operation 1 request, 2 reply) with the target MAC zero and the
+     * padding after its 28-byte body as {@link #ethernet} fills it.
+     */
+    static byte[] arp(MacAddress dst, MacAddress src, int operation, MacAddress senderMac, String senderIp,
+                      String targetIp) {
+        byte[] frame = ethernet(dst, src, ETHERTYPE_ARP, 60);
+        put16(frame, 14, 1);
+        put16(frame, 16, ETHERTYPE_IPV4);
+        frame[18] = 6;
+        frame[19] = 4;
+        put16(frame, 20, operation);
+        put(frame, 22, senderMac.bytes());
+        put(frame, 28, Ipv4Address.parse(senderIp).bytes());
+        put(frame, 32, new byte[6]);
+        put(frame, 38, Ipv4Address.parse(targetIp).bytes());
         return frame;
     }
 

@@ -11,6 +11,7 @@ import flowswitch.sim.golden.DropReason;
 import flowswitch.sim.golden.FlowCounter;
 import flowswitch.sim.golden.PortCounter;
 import flowswitch.sim.golden.ServerCounter;
+import flowswitch.sim.golden.ServiceCounter;
 import flowswitch.sim.golden.Egress;
 import flowswitch.sim.golden.GoldenModel;
 import flowswitch.sim.traffic.TrafficFrame;
@@ -26,6 +27,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The generated Verilog, running under Verilator, against the golden model, frame by frame: every frame of a
  * realistic mix (many connections, every size 60..1518, VLAN tags, IP options, fragments, malformed headers,
- * ARP, non-IP, server replies) must leave on exactly the ports the model says, with exactly the model's bytes,
+ * ARP, ARP for the VIPs from routers and servers, non-IP, server replies) must leave on exactly the ports the model says, with exactly the model's bytes,
  * in order per ingress port, under random backpressure on every output; then every counter must agree.
  */
 class GoldenComparisonTest {
@@ -128,6 +130,9 @@ class GoldenComparisonTest {
         assertTrue(c.flow(FlowCounter.HITS) > 0, "known connections");
         assertTrue(c.drop(DropReason.PARSE_ERROR) > 0, "malformed frames were rejected");
         assertTrue(c.drop(DropReason.NO_SERVICE) > 0, "frames for the switch outside any service");
+        assertTrue(IntStream.range(0, cfg.services().size()).mapToLong(s -> c.service(s, ServiceCounter.ARP_REPLIES))
+                .sum() > 0, "ARP requests for a VIP were answered");
+        assertTrue(c.drop(DropReason.VIP_ARP) > 0, "a server's ARP about a VIP was kept from the uplinks");
         for (int p = 0; p < cfg.hardware().ports(); p++) {
             assertTrue(c.port(p, PortCounter.TX_PACKETS) > 0, "port " + p + " sent frames");
         }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import flowswitch.driver.cli.Fsctl;
 import flowswitch.sim.tap.BridgeStats;
 import java.io.PrintWriter;
@@ -56,6 +58,37 @@ class TestbedTest {
     @AfterAll
     static void down() {
         if (started) TESTBED.down();
+    }
+
+    /**
+     * No static neighbour entry: the client asks by ARP who has the VIP and the switch answers with its own MAC. Every
+     * server then announces the VIP and claims it to the client; none of that reaches the client's link, where the
+     * only ARP about the VIP is the switch's.
+     */
+    @Test
+    @Order(0)
+    void theClientResolvesTheVipToTheSwitchAndNoServersArpForItReachesTheClient() throws Exception {
+        TestbedHost client = LAYOUT.client();
+        HostNetwork.ip(client.namespace(), "neigh", "flush", "to", TestbedLayout.VIP.toString(), "dev", client.link());
+        ArpOnTheLink.Capture capture = ArpOnTheLink.capture(client, Duration.ofSeconds(8));
+        assertTrue(SERVERS.containsAll(curl(1)));
+        for (TestbedHost server : LAYOUT.serverHosts()) {
+            ArpOnTheLink.announce(server, TestbedLayout.VIP);
+            ArpOnTheLink.claim(server, TestbedLayout.VIP, client);
+        }
+        String neighbour = ExternalCommand.run("ip", "-n", client.namespace(), "neigh", "show", "to",
+                TestbedLayout.VIP.toString(), "dev", client.link());
+        assertTrue(neighbour.contains("lladdr " + TestbedLayout.SWITCH_MAC), "the client's entry: " + neighbour);
+
+        List<ArpOnTheLink.Captured> aboutVip = capture.frames().stream()
+                .filter(f -> f.senderIp().equals(TestbedLayout.VIP)).toList();
+        assertFalse(aboutVip.isEmpty(), "the switch's reply reached the client");
+        ArpOnTheLink.Captured switchReply = new ArpOnTheLink.Captured(TestbedLayout.SWITCH_MAC, ArpOnTheLink.REPLY,
+                TestbedLayout.SWITCH_MAC, TestbedLayout.VIP);
+        for (ArpOnTheLink.Captured f : aboutVip) assertEquals(switchReply, f, "ARP about the VIP on the client's link");
+        JsonNode stats = fsctlJson("stats", "--json");
+        assertTrue(stats.get("services").get(0).get("arp_replies").asLong() >= 1, stats.toString());
+        assertTrue(stats.get("drops").get("vip_arp").asLong() >= LAYOUT.servers(), stats.toString());
     }
 
     @Test
@@ -170,12 +203,24 @@ class TestbedTest {
 
     private static int fsctl(String... verb) {
         StringWriter out = new StringWriter();
+        int exit = fsctl(out, verb);
+        System.out.print(out);
+        return exit;
+    }
+
+    /** What a read verb with {@code --json} prints. */
+    private static JsonNode fsctlJson(String... verb) throws Exception {
+        StringWriter out = new StringWriter();
+        assertEquals(0, fsctl(out, verb), out.toString());
+        return new ObjectMapper().readTree(out.toString());
+    }
+
+    private static int fsctl(StringWriter out, String... verb) {
         StringWriter err = new StringWriter();
         List<String> args = new ArrayList<>(List.of("--device", "sim:" + TESTBED.files().socket()));
         args.addAll(List.of(verb));
         int exit = Fsctl.execute(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true),
                 args.toArray(String[]::new));
-        System.out.print(out);
         System.out.print(err);
         return exit;
     }

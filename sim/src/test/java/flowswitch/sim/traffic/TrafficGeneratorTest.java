@@ -4,6 +4,7 @@ import flowswitch.config.PortRole;
 import flowswitch.config.ServerSlot;
 import flowswitch.config.ServiceConfig;
 import flowswitch.config.SwitchConfig;
+import flowswitch.sim.golden.ArpMessage;
 import flowswitch.sim.golden.Counters;
 import flowswitch.sim.golden.DropReason;
 import flowswitch.sim.golden.Egress;
@@ -91,7 +92,7 @@ class TrafficGeneratorTest {
     void theMixHasEveryKindOfFrameAskedFor() {
         TrafficMix mix = options.mix();
         int stations = 2 + config.serverSlots().size();
-        assertEquals(stations + 2L * mix.arpExchanges(), count(w -> w.etherType() == 0x0806));
+        assertEquals(stations + 2L * (mix.arpExchanges() + mix.vipArps()), count(w -> w.etherType() == 0x0806));
         assertEquals(mix.nonIpFrames(), count(w -> w.etherType() == 0x88B5));
         assertEquals(2L * mix.fragmentedDatagrams(), count(w -> w.ipv4() && w.fragment()));
         assertTrue(count(w -> w.vlan().isPresent()) > 0);
@@ -202,6 +203,46 @@ class TrafficGeneratorTest {
     }
 
     @Test
+    void routersAskForTheVipsAndServersSpeakAboutThemWhichTheSwitchAnswersOrKeepsIn() {
+        GoldenModel model = new GoldenModel(config);
+        FrameParser parser = new FrameParser(config.hardware().maxFrameBytes());
+        Set<Integer> vips = new HashSet<>();
+        config.services().forEach(s -> vips.add(s.vip().value()));
+        int asked = 0;
+        int tagged = 0;
+        int spokenAbout = 0;
+        for (TrafficFrame frame : frames) {
+            List<Egress> out = model.process(frame.ingressPort(), frame.frame(), false);
+            Optional<ArpMessage> arp = parser.parse(frame.frame(), false) instanceof ParsedFrame p
+                    ? p.arp() : Optional.empty();
+            if (arp.isEmpty()) {
+                continue;
+            }
+            boolean forVip = vips.contains(arp.get().targetIp().value());
+            boolean aboutVip = forVip || vips.contains(arp.get().senderIp().value());
+            if (isUplink(frame.ingressPort()) && arp.get().isRequest() && forVip) {
+                asked++;
+                tagged += new Wire(frame.frame()).vlan().isPresent() ? 1 : 0;
+                assertEquals(List.of(frame.ingressPort()), out.stream().map(Egress::port).toList(), frame::toString);
+                ArpMessage reply = ((ParsedFrame) parser.parse(out.get(0).frame(), false)).arp().orElseThrow();
+                assertEquals(arp.get().targetIp(), reply.senderIp());
+                assertEquals(config.switchMac(), reply.senderMac());
+            } else if (!isUplink(frame.ingressPort()) && aboutVip) {
+                spokenAbout++;
+                assertTrue(out.stream().noneMatch(e -> isUplink(e.port())), frame::toString);
+            }
+        }
+        TrafficMix mix = options.mix();
+        assertEquals(mix.vipArps(), asked);
+        assertEquals(mix.vipArps(), spokenAbout);
+        assertEquals(mix.vipArps() / 2, tagged);
+        long answered = IntStream.range(0, config.services().size())
+                .mapToLong(s -> model.counters().service(s, ServiceCounter.ARP_REPLIES)).sum();
+        assertEquals(mix.vipArps(), answered);
+        assertTrue(model.counters().drop(DropReason.VIP_ARP) > 0, "a server's reply to a router was kept in");
+    }
+
+    @Test
     void aFlowsOnlyMixHasNothingButAnnouncementsAndClientFlows() {
         TrafficOptions plain = new TrafficOptions(3, 4, 3, TrafficMix.flowsOnly());
         List<TrafficFrame> traffic = TrafficGenerator.generate(config, plain);
@@ -219,6 +260,7 @@ class TrafficGeneratorTest {
         assertThrows(IllegalArgumentException.class, () -> TrafficMix.defaults().withVlanShare(1.5));
         assertThrows(IllegalArgumentException.class, () -> TrafficMix.defaults().withReplyShare(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> TrafficMix.defaults().withNonIpFrames(-1));
+        assertThrows(IllegalArgumentException.class, () -> TrafficMix.defaults().withVipArps(-1));
         assertThrows(IllegalArgumentException.class, () -> options.withPacketsPerFlow(0));
         assertThrows(IllegalArgumentException.class, () -> options.withFlowsPerService(-1));
         IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
