@@ -201,10 +201,14 @@ public final class FlowTable extends HwComponent {
         Bits engineWriteNow = bits(cands);
         List<UInt> dpRows = new ArrayList<>();
         List<Bits> dpRead = new ArrayList<>();
+        // Each key is mixed once for all ways (WayHash: the non-linear step before the per-way H3).
+        Bits lookupMixed = WayHash.mix(lookupKey);
+        Bits carryMixed = WayHash.mix(carryKey);
+        Bits hostMixed = WayHash.mix(held.key());
         for (int w = 0; w < ways; w++) {
             WayHash hash = WayHash.of(w, cfg);
             Mem<Bits> ram = named(mem(() -> bits(cfg.slotsPerRow() * entry.width()), cfg.depth()), "way" + w);
-            UInt lookupRow = hash.row(lookupKey);
+            UInt lookupRow = hash.rowOfMixed(lookupMixed);
             UInt dpRow = reg(() -> uint(rowBits));
             when(issue, () -> assign(dpRow, lookupRow));
             Bits dpWord = bits(cfg.slotsPerRow() * entry.width());
@@ -217,9 +221,9 @@ public final class FlowTable extends HwComponent {
             dpRows.add(dpRow);
 
             UInt hostRow = mux(eq(held.op(), HostOp.READ.code()),
-                    slice(held.location(), log2Exact(cfg.slotsPerRow()), rowBits), hash.row(held.key()));
+                    slice(held.location(), log2Exact(cfg.slotsPerRow()), rowBits), hash.rowOfMixed(hostMixed));
             UInt issueRow = mux(eq(job, JOB_SWEEP), mux(flushPending, u(0, rowBits), sweepRow),
-                    mux(eq(job, JOB_MOVE), hash.row(carryKey), hostRow));
+                    mux(eq(job, JOB_MOVE), hash.rowOfMixed(carryMixed), hostRow));
             UInt engineRow = reg(() -> uint(rowBits));
             when(engineIssue, () -> assign(engineRow, issueRow));
             Bits engineWord = bits(cfg.slotsPerRow() * entry.width());
@@ -348,17 +352,18 @@ public final class FlowTable extends HwComponent {
     private void sweepStep() {
         int cands = cfg.candidates();
         int stashSize = cfg.stashEntries();
-        Bits expiredWays = bits(cands);
-        for (int c = 0; c < cands; c++) {
-            assign(bit(expiredWays, c), and(doomed(engineRead.get(c)), not(bit(wayConflict, c))));
-        }
+        Bits doomedPlaces = bits(cands);
+        for (int c = 0; c < cands; c++) assign(bit(doomedPlaces, c), doomed(engineRead.get(c)));
+        Bits expiredWays = andBits(doomedPlaces, invert(wayConflict));
+        // The datapath writes back the whole row it writes, a doomed neighbour included: sweep that row again.
+        Bool retry = orReduce(andBits(doomedPlaces, wayConflict));
         UInt row = engineRows.get(0);
         UInt stashSlot = resize(row, log2Up(stashSize));
         Bool stashExpired = and(doomed(element(stash, stashSlot)), not(bit(dpStashWrite, stashSlot)));
         assign(engineWrite, expiredWays);
         assign(engineStashWrite, mux(stashExpired, oneHot(stashSlot, stashSize), b(0, stashSize)));
         assign(removed, add(resize(countOnes(expiredWays), removed.getBitsWidth()), asUInt(stashExpired)));
-        when(engineCommit, () -> {
+        when(and(engineCommit, not(retry)), () -> {
             assign(sweepRow, add(row, 1));
             when(and(flushing, eq(row, cfg.depth() - 1)), () -> {
                 assign(flushing, false);
