@@ -44,7 +44,12 @@ final class ConfigReader {
                 0, 0, "", "the file is empty; it needs at least the keys switch and ports"));
         YamlMapping top = root.mapping("hardware", "switch", "ports", "services");
         HardwareParams hardware = top.has("hardware") ? hardware(top.get("hardware")) : HardwareParams.defaults();
-        MacAddress switchMac = top.get("switch").mapping("mac").get("mac").parse(MacAddress::parse);
+        YamlMapping switchMapping = top.get("switch").mapping("mac", "clock_hz", "flow_timeouts");
+        MacAddress switchMac = switchMapping.get("mac").parse(MacAddress::parse);
+        long clockHz = switchMapping.has("clock_hz") ? switchMapping.get("clock_hz").integer()
+                : SwitchConfig.DEFAULT_CLOCK_HZ;
+        FlowTimeouts flowTimeouts = switchMapping.has("flow_timeouts")
+                ? flowTimeouts(switchMapping.get("flow_timeouts")) : FlowTimeouts.DEFAULTS;
         List<PortConfig> ports = new ArrayList<>();
         for (YamlCursor item : top.get("ports").list()) {
             ports.add(port(item));
@@ -55,7 +60,17 @@ final class ConfigReader {
                 services.add(service(item));
             }
         }
-        return root.build(() -> new SwitchConfig(hardware, switchMac, ports, services));
+        return root.build(() -> new SwitchConfig(hardware, switchMac, ports, services, clockHz, flowTimeouts));
+    }
+
+    private static FlowTimeouts flowTimeouts(YamlCursor cursor) throws ConfigException {
+        YamlMapping mapping = cursor.mapping("tcp", "tcp_closing", "udp");
+        FlowTimeouts defaults = FlowTimeouts.DEFAULTS;
+        Duration tcp = mapping.has("tcp") ? mapping.get("tcp").parse(DurationText::parse) : defaults.tcp();
+        Duration tcpClosing = mapping.has("tcp_closing") ? mapping.get("tcp_closing").parse(DurationText::parse)
+                : defaults.tcpClosing();
+        Duration udp = mapping.has("udp") ? mapping.get("udp").parse(DurationText::parse) : defaults.udp();
+        return cursor.build(() -> new FlowTimeouts(tcp, tcpClosing, udp));
     }
 
     private static HardwareParams hardware(YamlCursor cursor) throws ConfigException {

@@ -23,6 +23,12 @@ final class ConfigWriter {
         }
         line(0, "switch:");
         line(1, "mac: " + quoted(config.switchMac()));
+        line(1, "clock_hz: " + config.clockHz());
+        FlowTimeouts timeouts = config.flowTimeouts();
+        line(1, "flow_timeouts:");
+        line(2, "tcp: " + DurationText.format(timeouts.tcp()));
+        line(2, "tcp_closing: " + DurationText.format(timeouts.tcpClosing()));
+        line(2, "udp: " + DurationText.format(timeouts.udp()));
         line(0, "ports:");
         for (PortConfig port : config.ports()) {
             line(1, "- index: " + port.index());

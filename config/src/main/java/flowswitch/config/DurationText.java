@@ -5,14 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as the config file writes them: {@code 500ms}, {@code 2s}, {@code 1.5s}; whole milliseconds. */
-final class DurationText {
+public final class DurationText {
     private static final Pattern TEXT = Pattern.compile("(0|[1-9][0-9]{0,8})(?:\\.([0-9]{1,3}))?(ms|s)");
 
     private DurationText() {
     }
 
     /** @throws IllegalArgumentException with a message fit to show the user as is */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         Matcher m = TEXT.matcher(text);
         // A bare number is refused: HAProxy reads it as milliseconds, keepalived as seconds.
         if (!m.matches() || m.group(2) != null && m.group(3).equals("ms")) {
@@ -28,7 +28,7 @@ final class DurationText {
     }
 
     /** The shortest text {@link #parse} reads back to {@code duration}, which must be whole milliseconds. */
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }

@@ -8,16 +8,29 @@ import java.util.Objects;
 /**
  * One switch instance: the hardware it is built with and everything the host loads into it. Always consistent:
  * the constructor refuses ports, services and servers that the hardware cannot hold or that contradict each other.
+ *
+ * @param clockHz      the board's core clock, which the flow table's aging ticks are counted in
+ * @param flowTimeouts how long idle connections keep their flow table entries
  */
 public record SwitchConfig(HardwareParams hardware, MacAddress switchMac, List<PortConfig> ports,
-                           List<ServiceConfig> services) {
+                           List<ServiceConfig> services, long clockHz, FlowTimeouts flowTimeouts) {
+    /** 125 MHz: 1G Ethernet's GMII clock, which a 1G board's core commonly runs on. */
+    public static final long DEFAULT_CLOCK_HZ = 125_000_000;
+
     /** @throws IllegalArgumentException naming the field (a YAML path such as services[0].servers[1].port) */
     public SwitchConfig {
         Objects.requireNonNull(hardware, "hardware");
         Objects.requireNonNull(switchMac, "switchMac");
+        Objects.requireNonNull(flowTimeouts, "flowTimeouts");
         ports = List.copyOf(ports);
         services = List.copyOf(services);
-        SwitchConfigRules.check(hardware, switchMac, ports, services);
+        SwitchConfigRules.check(hardware, switchMac, ports, services, clockHz);
+    }
+
+    /** A switch with the default clock and IPVS's flow timeouts. */
+    public SwitchConfig(HardwareParams hardware, MacAddress switchMac, List<PortConfig> ports,
+                        List<ServiceConfig> services) {
+        this(hardware, switchMac, ports, services, DEFAULT_CLOCK_HZ, FlowTimeouts.DEFAULTS);
     }
 
     /** Reads and validates a config file; nothing is returned unless the whole file is valid. */
@@ -33,6 +46,11 @@ public record SwitchConfig(HardwareParams hardware, MacAddress switchMac, List<P
     /** The config as YAML that {@link #parse} reads back to an equal config; every default is written out. */
     public String toYaml() {
         return ConfigWriter.write(this);
+    }
+
+    /** This config with another clock and flow timeouts. */
+    public SwitchConfig withAging(long clockHz, FlowTimeouts flowTimeouts) {
+        return new SwitchConfig(hardware, switchMac, ports, services, clockHz, flowTimeouts);
     }
 
     /** The UPLINK_MASK register: bit i set when port i is an uplink port. */

@@ -1,5 +1,6 @@
 package flowswitch.config;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,14 @@ final class SwitchConfigRules {
     private SwitchConfigRules() {
     }
 
+    /** An aging tick must last at least one clock; 1 GHz is beyond any FPGA fabric clock, so more is a typo. */
+    private static final long MIN_CLOCK_HZ = Duration.ofSeconds(1).dividedBy(FlowTimeouts.TICK);
+    private static final long MAX_CLOCK_HZ = 1_000_000_000;
+
     static void check(HardwareParams hardware, MacAddress switchMac, List<PortConfig> ports,
-                      List<ServiceConfig> services) {
+                      List<ServiceConfig> services, long clockHz) {
         Rules.unicast("switch.mac", switchMac);
+        Rules.range("switch.clock_hz", clockHz, MIN_CLOCK_HZ, MAX_CLOCK_HZ);
         PortRole[] roles = portRoles(hardware, ports);
         checkServices(hardware, services);
         checkServers(hardware, roles, services);

@@ -31,6 +31,8 @@ class SwitchConfigTest {
                         new ServerConfig("s3", MacAddress.parse("02:00:00:00:01:03"), 3, 1, ServerState.UP)))),
                 config.services());
         assertEquals(0b0001, config.uplinkMask());
+        assertEquals(SwitchConfig.DEFAULT_CLOCK_HZ, config.clockHz());
+        assertEquals(FlowTimeouts.DEFAULTS, config.flowTimeouts());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package flowswitch.driver.api;
 
+import flowswitch.config.DurationText;
 import flowswitch.config.MacAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,29 @@ public sealed interface ConfigChange {
         @Override
         public String describe() {
             return "change uplink ports: " + before + " -> " + after;
+        }
+    }
+
+    /** The flow table's aging registers, from the config's clock_hz and flow_timeouts. */
+    record Aging(FlowAging before, FlowAging after) implements ConfigChange {
+        @Override
+        public ChangeKind kind() {
+            return ChangeKind.MODIFY;
+        }
+
+        @Override
+        public String describe() {
+            List<String> changes = new ArrayList<>();
+            differ(changes, "tick", cycles(before), cycles(after));
+            for (FlowKind kind : FlowKind.values()) {
+                differ(changes, ServiceEntry.spell(kind), DurationText.format(before.timeout(kind)),
+                        DurationText.format(after.timeout(kind)));
+            }
+            return "change flow aging: " + String.join(", ", changes);
+        }
+
+        private static String cycles(FlowAging aging) {
+            return aging.stopped() ? "stopped" : aging.tickCycles() + " clocks";
         }
     }
 

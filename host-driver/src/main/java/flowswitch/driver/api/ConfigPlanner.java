@@ -24,20 +24,23 @@ import java.util.function.BiPredicate;
  */
 final class ConfigPlanner {
     private final DeviceState current;
+    private final FlowAging currentAging;
     private final SlotNames names;
     private final SwitchConfig config;
     private final List<ServerSlot> wantedServers;
 
-    private ConfigPlanner(DeviceState current, SlotNames names, SwitchConfig config) {
+    private ConfigPlanner(DeviceState current, FlowAging currentAging, SlotNames names, SwitchConfig config) {
         this.current = current;
+        this.currentAging = currentAging;
         this.names = names;
         this.config = config;
         this.wantedServers = config.serverSlots();
     }
 
     /** The config must fit the device: no more services or servers than it has slots. */
-    static ConfigPlan plan(DeviceState current, SlotNames names, SwitchConfig config, HardwareParams hardware) {
-        return new ConfigPlanner(current, names, config).plan(hardware);
+    static ConfigPlan plan(DeviceState current, FlowAging currentAging, SlotNames names, SwitchConfig config,
+                           HardwareParams hardware) {
+        return new ConfigPlanner(current, currentAging, names, config).plan(hardware);
     }
 
     private ConfigPlan plan(HardwareParams hardware) {
@@ -72,14 +75,18 @@ final class ConfigPlanner {
         if (current.uplinkMask() != after.uplinkMask()) {
             changes.add(new ConfigChange.UplinkPorts(current.uplinkPorts(), after.uplinkPorts()));
         }
+        FlowAging aging = FlowAging.of(config);
+        if (!currentAging.equals(aging)) {
+            changes.add(new ConfigChange.Aging(currentAging, aging));
+        }
         addServiceChanges(changes, after, namesAfter, services);
         addServerChanges(changes, after, namesAfter, servers);
 
         List<String> notes = new ArrayList<>();
         if (!config.hardware().equals(hardware)) {
             notes.add("the config's hardware section (" + config.hardware().canonicalText() + ") differs from the"
-                    + " device's build (" + hardware.canonicalText() + "); only the switch MAC, ports, services and"
-                    + " servers are applied");
+                    + " device's build (" + hardware.canonicalText() + "); only the switch MAC, ports, flow aging,"
+                    + " services and servers are applied");
         }
         return new ConfigPlan(current, after, namesAfter, changes, notes);
     }

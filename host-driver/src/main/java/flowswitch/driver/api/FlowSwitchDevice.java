@@ -15,6 +15,7 @@ import flowswitch.driver.transport.DeviceException;
 import flowswitch.driver.transport.RegisterBus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The typed API of one flowswitch device. Every address and bit position comes from the {@link RegisterMap};
@@ -37,13 +38,12 @@ public final class FlowSwitchDevice {
     private final Field uplinkMaskValue;
     private final Register statsClear;
     private final Field statsClearBit;
-    private final Register flowFlush;
-    private final Field flowFlushBit;
     private final Register flowOccupancy;
     private final Register macOccupancy;
     private final ServiceTable services;
     private final ServerTable servers;
     private final CounterReader counterReader;
+    private final Optional<FlowTable> flowTable;
 
     private FlowSwitchDevice(RegisterBus bus, RegisterMap map, HardwareParams hardware) {
         this.bus = bus;
@@ -60,13 +60,13 @@ public final class FlowSwitchDevice {
         uplinkMaskValue = uplinkMask.field("value");
         statsClear = map.register("STATS_CLEAR");
         statsClearBit = statsClear.field("clear");
-        flowFlush = map.register("FLOW_FLUSH");
-        flowFlushBit = flowFlush.field("flush");
         flowOccupancy = map.register("FLOW_OCCUPANCY");
         macOccupancy = map.register("MAC_OCCUPANCY");
         services = new ServiceTable(map, bus, hardware);
         servers = new ServerTable(map, bus, hardware);
         counterReader = new CounterReader(bus);
+        flowTable = map.has("FLOW_CMD") ? Optional.of(new FlowTable(map, bus, hardware, FlowTable.Patience.DEFAULT))
+                : Optional.empty();
     }
 
     /**
@@ -155,9 +155,9 @@ public final class FlowSwitchDevice {
         bus.write(uplinkMask.address(), uplinkMaskValue.set(0, mask));
     }
 
-    /** Empties the flow table: every flow is assigned a server afresh on its next frame. */
-    public synchronized void flushFlows() {
-        bus.write(flowFlush.address(), flowFlushBit.set(0, 1));
+    /** {@link FlowTable#flush()}: empties the flow table and waits until it is empty. */
+    public void flushFlows() {
+        flowTable().flush();
     }
 
     public synchronized void clearCounters() {
@@ -179,14 +179,16 @@ public final class FlowSwitchDevice {
                 services.readAll(), servers.readAll());
     }
 
-    /** The number of live entries in the flow table. */
-    public synchronized int flowCount() {
-        return bus.read(flowOccupancy.address());
-    }
-
-    /** Whether this device's register map gives access to single flow table entries, and through what. */
-    public FlowTableAccess flowTableAccess() {
-        return FlowTableAccess.of(map);
+    /**
+     * The flow table: its entries, flush, occupancy and aging settings.
+     *
+     * @throws UnsupportedByDeviceException when the register map has no flow table commands (FLOW_CMD)
+     */
+    public FlowTable flowTable() {
+        return flowTable.orElseThrow(() -> new UnsupportedByDeviceException("the register map " + map.source()
+                + " has no flow table commands (FLOW_CMD): it predates the block-RAM flow table, so flows cannot be"
+                + " listed, changed, flushed or aged through it, nor can a config's flow timeouts be applied or"
+                + " saved; regenerate the map and the bitstream with `flowswitch gen`"));
     }
 
     /**
@@ -198,14 +200,14 @@ public final class FlowSwitchDevice {
      */
     public synchronized ConfigPlan plan(SwitchConfig config, SlotNames names) {
         checkFits(config);
-        return ConfigPlanner.plan(state(), names, config, hardware);
+        return ConfigPlanner.plan(state(), flowTable().aging(), names, config, hardware);
     }
 
     /**
-     * Makes the device match a whole runtime config (switch MAC, uplink mask, services, servers) by writing only
-     * what differs; slots the config does not use end up disabled or empty. Nothing is written unless the whole
-     * config fits the device. A service whose definition changes is disabled while its servers change, so no frame
-     * meets a half-updated pool (frames for it are dropped meanwhile instead of going to a wrong server).
+     * Makes the device match a whole runtime config (switch MAC, uplink mask, flow aging, services, servers) by
+     * writing only what differs; slots the config does not use end up disabled or empty. Nothing is written unless
+     * the whole config fits the device. A service whose definition changes is disabled while its servers change, so
+     * no frame meets a half-updated pool (frames for it are dropped meanwhile instead of going to a wrong server).
      *
      * @param names the current names of the slots; the plan returned holds the names after
      * @throws IllegalArgumentException naming the part of the config that does not fit the device
@@ -231,6 +233,7 @@ public final class FlowSwitchDevice {
         if (before.uplinkMask() != after.uplinkMask()) {
             bus.write(uplinkMask.address(), uplinkMaskValue.set(0, after.uplinkMask()));
         }
+        plan.agingChange().ifPresent(change -> flowTable().setAging(change.after()));
         for (int slot = 0; slot < after.services().size(); slot++) {
             ServiceEntry next = after.services().get(slot);
             if (next.enabled() && !next.equals(before.services().get(slot))) {
@@ -271,6 +274,7 @@ public final class FlowSwitchDevice {
         }
         Limits.unicast("switch MAC", config.switchMac());
         checkUplinkMask(config.uplinkMask());
+        check("clock_hz and flow_timeouts", () -> flowTable().checkAging(FlowAging.of(config)));
     }
 
     private static void check(String what, Runnable check) {

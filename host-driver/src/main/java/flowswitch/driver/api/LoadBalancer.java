@@ -11,7 +11,6 @@ import flowswitch.driver.names.SlotNames;
 import flowswitch.driver.transport.DeviceException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
@@ -39,6 +38,11 @@ public final class LoadBalancer {
         return namesFile.load();
     }
 
+    /** The flow table by service and server names. */
+    public NamedFlows flows() {
+        return new NamedFlows(device, namesFile);
+    }
+
     /** The enabled services, in slot order (the order in which they match frames). */
     public List<NamedService> services() {
         synchronized (device) {
@@ -63,7 +67,7 @@ public final class LoadBalancer {
      */
     public NamedService addService(ServiceConfig service) {
         synchronized (device) {
-            View view = view();
+            DeviceView view = view();
             ServiceEntry entry = ServiceEntry.of(service);
             OptionalInt existing = view.findService(service.name());
             if (existing.isPresent()) {
@@ -75,7 +79,7 @@ public final class LoadBalancer {
             // Servers left in a disabled slot would join the new service: they go, and the new ones come in.
             List<Integer> leftovers = view.serverSlotsOf(slot);
             List<Integer> free = new ArrayList<>(leftovers);
-            IntStream.range(0, view.state.servers().size()).filter(k -> !view.state.servers().get(k).valid())
+            IntStream.range(0, view.state().servers().size()).filter(k -> !view.state().servers().get(k).valid())
                     .forEach(free::add);
             free.sort(null);
             if (service.servers().size() > free.size()) {
@@ -92,7 +96,7 @@ public final class LoadBalancer {
                 device.checkServer(free.get(i), servers.get(i));
             }
 
-            SlotNames names = view.names.withoutService(slot, leftovers);
+            SlotNames names = view.names().withoutService(slot, leftovers);
             for (int leftover : leftovers) {
                 device.writeServer(leftover, ServerEntry.EMPTY);
             }
@@ -113,9 +117,9 @@ public final class LoadBalancer {
      */
     public NamedService updateService(String name, UnaryOperator<ServiceEntry> change) {
         synchronized (device) {
-            View view = view();
+            DeviceView view = view();
             int slot = view.service(name);
-            ServiceEntry entry = change.apply(view.state.services().get(slot));
+            ServiceEntry entry = change.apply(view.state().services().get(slot));
             if (!entry.enabled()) {
                 throw new IllegalArgumentException("a change cannot disable service '" + name + "'; delete it");
             }
@@ -125,7 +129,7 @@ public final class LoadBalancer {
                         + ": " + problem);
             });
             device.writeService(slot, entry);
-            return new NamedService(slot, view.names.serviceName(slot), entry, view.serverSlotsOf(slot).size());
+            return new NamedService(slot, view.names().serviceName(slot), entry, view.serverSlotsOf(slot).size());
         }
     }
 
@@ -137,15 +141,15 @@ public final class LoadBalancer {
      */
     public NamedService deleteService(String name) {
         synchronized (device) {
-            View view = view();
+            DeviceView view = view();
             int slot = view.service(name);
             List<Integer> servers = view.serverSlotsOf(slot);
             device.writeService(slot, ServiceEntry.DISABLED);
             for (int server : servers) {
                 device.writeServer(server, ServerEntry.EMPTY);
             }
-            namesFile.save(view.names.withoutService(slot, servers));
-            return new NamedService(slot, view.names.serviceName(slot), view.state.services().get(slot),
+            namesFile.save(view.names().withoutService(slot, servers));
+            return new NamedService(slot, view.names().serviceName(slot), view.state().services().get(slot),
                     servers.size());
         }
     }
@@ -158,22 +162,22 @@ public final class LoadBalancer {
      */
     public NamedServer addServer(String service, ServerConfig server) {
         synchronized (device) {
-            View view = view();
+            DeviceView view = view();
             int serviceSlot = view.service(service);
             if (view.findServers(server.name()).stream()
-                    .anyMatch(k -> view.state.servers().get(k).service() == serviceSlot)) {
+                    .anyMatch(k -> view.state().servers().get(k).service() == serviceSlot)) {
                 throw new IllegalArgumentException("service '" + service + "' already has a server '" + server.name()
                         + "'; change it with `server set` or delete it first");
             }
             view.checkServerPort(server.name(), server.port());
-            List<ServerEntry> servers = view.state.servers();
+            List<ServerEntry> servers = view.state().servers();
             int slot = IntStream.range(0, servers.size()).filter(k -> !servers.get(k).valid()).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("all " + servers.size() + " server slots are in"
                             + " use; delete a server first"));
             ServerEntry entry = ServerEntry.of(serviceSlot, server);
             device.writeServer(slot, entry);
-            namesFile.save(view.names.withServer(slot, server.name()));
-            return new NamedServer(slot, server.name(), view.names.serviceName(serviceSlot), entry);
+            namesFile.save(view.names().withServer(slot, server.name()));
+            return new NamedServer(slot, server.name(), view.names().serviceName(serviceSlot), entry);
         }
     }
 
@@ -184,16 +188,16 @@ public final class LoadBalancer {
      */
     public NamedServer updateServer(ServerRef server, UnaryOperator<ServerEntry> change) {
         synchronized (device) {
-            View view = view();
+            DeviceView view = view();
             int slot = view.server(server);
-            ServerEntry current = view.state.servers().get(slot);
+            ServerEntry current = view.state().servers().get(slot);
             ServerEntry entry = change.apply(current);
             if (!entry.valid() || entry.service() != current.service()) {
                 throw new IllegalArgumentException("a change cannot empty server '" + server + "' or move it to"
                         + " another service; delete it and add it where it belongs");
             }
             if (entry.port() != current.port()) {
-                view.checkServerPort(view.names.serverName(slot), entry.port());
+                view.checkServerPort(view.names().serverName(slot), entry.port());
             }
             device.writeServer(slot, entry);
             return view.named(slot, entry);
@@ -207,11 +211,11 @@ public final class LoadBalancer {
     /** Empties the server's slot; its flows move to the other servers of its service. */
     public NamedServer deleteServer(ServerRef server) {
         synchronized (device) {
-            View view = view();
+            DeviceView view = view();
             int slot = view.server(server);
-            NamedServer removed = view.named(slot, view.state.servers().get(slot));
+            NamedServer removed = view.named(slot, view.state().servers().get(slot));
             device.writeServer(slot, ServerEntry.EMPTY);
-            namesFile.save(view.names.withoutServer(slot));
+            namesFile.save(view.names().withoutServer(slot));
             return removed;
         }
     }
@@ -239,15 +243,15 @@ public final class LoadBalancer {
 
     /**
      * The device's configuration as a config file: hardware from its HW_* registers, switch MAC, port roles from
-     * the uplink mask, the enabled services in slot order with their servers, named from the names file.
-     * Applying it to the same device changes nothing.
+     * the uplink mask, clock and flow timeouts from the aging registers, the enabled services in slot order with
+     * their servers, named from the names file. Applying it to the same device changes nothing.
      *
      * @throws DeviceException when the device holds something no config file can (such as no uplink port)
      */
     public SavedConfig save() {
         synchronized (device) {
-            View view = view();
-            DeviceState state = view.state;
+            DeviceView view = view();
+            DeviceState state = view.state();
             List<PortConfig> ports = IntStream.range(0, device.hardware().ports())
                     .mapToObj(p -> new PortConfig(p, state.isUplink(p) ? PortRole.UPLINK : PortRole.SERVER))
                     .toList();
@@ -256,7 +260,7 @@ public final class LoadBalancer {
                 List<ServerConfig> servers = new ArrayList<>();
                 for (int k : view.serverSlotsOf(service.slot())) {
                     ServerEntry e = state.servers().get(k);
-                    servers.add(new ServerConfig(view.names.serverName(k), e.mac(), e.port(), e.weight(), e.state()));
+                    servers.add(new ServerConfig(view.names().serverName(k), e.mac(), e.port(), e.weight(), e.state()));
                 }
                 ServiceEntry e = service.entry();
                 services.add(new ServiceConfig(service.name(), e.vip(), e.protocol(), e.port(), e.scheduler(),
@@ -269,9 +273,15 @@ public final class LoadBalancer {
                             + server.entry().service() + ", which is disabled, so it takes no traffic");
                 }
             }
+            FlowAging aging = device.flowTable().aging();
+            long clockHz = aging.stopped() ? SwitchConfig.DEFAULT_CLOCK_HZ : aging.clockHz();
+            if (aging.stopped()) {
+                leftOut.add("clock_hz: flow aging is stopped on the device (FLOW_TICK_CYCLES 0), so its clock is"
+                        + " unknown; the file gives the default " + clockHz + " and flow_timeouts 0s (never)");
+            }
             try {
-                return new SavedConfig(new SwitchConfig(device.hardware(), state.switchMac(), ports, services),
-                        leftOut);
+                return new SavedConfig(new SwitchConfig(device.hardware(), state.switchMac(), ports, services,
+                        clockHz, aging.timeouts()), leftOut);
             } catch (IllegalArgumentException e) {
                 throw new DeviceException(device.name(), "save", "the device's configuration cannot be written as"
                         + " a config file: " + e.getMessage());
@@ -279,146 +289,7 @@ public final class LoadBalancer {
         }
     }
 
-    private View view() {
-        return new View(namesFile.load(), device.state());
-    }
-
-    /** One consistent reading of the device and the names, taken under the device's lock. */
-    private record View(SlotNames names, DeviceState state) {
-
-        List<NamedService> services() {
-            List<NamedService> services = new ArrayList<>();
-            for (int slot = 0; slot < state.services().size(); slot++) {
-                ServiceEntry entry = state.services().get(slot);
-                if (entry.enabled()) {
-                    services.add(new NamedService(slot, names.serviceName(slot), entry, serverSlotsOf(slot).size()));
-                }
-            }
-            return services;
-        }
-
-        List<NamedServer> servers() {
-            List<NamedServer> servers = new ArrayList<>();
-            for (int slot = 0; slot < state.servers().size(); slot++) {
-                if (state.servers().get(slot).valid()) {
-                    servers.add(named(slot, state.servers().get(slot)));
-                }
-            }
-            return servers;
-        }
-
-        NamedServer named(int slot, ServerEntry entry) {
-            return new NamedServer(slot, names.serverName(slot), names.serviceName(entry.service()), entry);
-        }
-
-        List<Integer> serverSlotsOf(int serviceSlot) {
-            return IntStream.range(0, state.servers().size())
-                    .filter(k -> state.servers().get(k).valid() && state.servers().get(k).service() == serviceSlot)
-                    .boxed().toList();
-        }
-
-        OptionalInt findService(String name) {
-            List<Integer> enabled = IntStream.range(0, state.services().size())
-                    .filter(s -> state.services().get(s).enabled()).boxed().toList();
-            Optional<Integer> named = enabled.stream().filter(s -> names.serviceName(s).equals(name)).findFirst();
-            if (named.isPresent()) {
-                return OptionalInt.of(named.get());
-            }
-            OptionalInt number = SlotNames.slotNumber(name);
-            return number.isPresent() && enabled.contains(number.getAsInt()) ? number : OptionalInt.empty();
-        }
-
-        int service(String name) {
-            return findService(name).orElseThrow(() -> new IllegalArgumentException("no service '" + name
-                    + "' on the device; `fsctl service list` shows the services"));
-        }
-
-        /** The valid server slots called {@code name}, or the one it numbers as slot<N> when none is. */
-        List<Integer> findServers(String name) {
-            List<Integer> valid = IntStream.range(0, state.servers().size())
-                    .filter(k -> state.servers().get(k).valid()).boxed().toList();
-            List<Integer> named = valid.stream().filter(k -> names.serverName(k).equals(name)).toList();
-            if (!named.isEmpty()) {
-                return named;
-            }
-            OptionalInt number = SlotNames.slotNumber(name);
-            return number.isPresent() && valid.contains(number.getAsInt()) ? List.of(number.getAsInt()) : List.of();
-        }
-
-        int server(ServerRef ref) {
-            List<Integer> found = findServers(ref.name());
-            if (ref.service().isPresent()) {
-                int serviceSlot = service(ref.service().get());
-                found = found.stream().filter(k -> state.servers().get(k).service() == serviceSlot).toList();
-            }
-            if (found.isEmpty()) {
-                throw new IllegalArgumentException("no server '" + ref + "' on the device; `fsctl server list`"
-                        + " shows the servers");
-            }
-            if (found.size() > 1) {
-                throw new IllegalArgumentException("server '" + ref.name() + "' exists in services "
-                        + found.stream().map(k -> names.serviceName(state.servers().get(k).service())).toList()
-                        + "; name the service too");
-            }
-            return found.get(0);
-        }
-
-        void checkServerPort(String server, int port) {
-            if (state.isUplink(port)) {
-                throw new IllegalArgumentException("server '" + server + "': port " + port + " is an uplink port"
-                        + " (routers side, uplink ports " + state.uplinkPorts() + "); a server must hang on a server"
-                        + " port");
-            }
-        }
-
-        /** No two enabled services may listen on the same VIP, protocol and port. */
-        void checkAddressFree(ServiceEntry entry, int exceptSlot) {
-            for (int slot = 0; slot < state.services().size(); slot++) {
-                ServiceEntry other = state.services().get(slot);
-                if (slot != exceptSlot && other.enabled() && other.sameAddress(entry)) {
-                    throw new IllegalArgumentException("service '" + names.serviceName(slot) + "' in slot " + slot
-                            + " already listens on " + entry.address() + "; each VIP, protocol and port belongs to one"
-                            + " service");
-                }
-            }
-        }
-
-        /** The lowest disabled slot where {@code entry} does not hide and is not hidden by another service. */
-        int serviceSlotFor(String name, ServiceEntry entry) {
-            Optional<String> firstProblem = Optional.empty();
-            for (int slot = 0; slot < state.services().size(); slot++) {
-                if (state.services().get(slot).enabled()) {
-                    continue;
-                }
-                Optional<String> problem = conflict(slot, entry);
-                if (problem.isEmpty()) {
-                    return slot;
-                }
-                firstProblem = firstProblem.or(() -> problem);
-            }
-            throw new IllegalArgumentException(firstProblem
-                    .map(p -> "service '" + name + "' fits no free slot: " + p)
-                    .orElse("all " + state.services().size() + " service slots are in use; delete a service first"));
-        }
-
-        /** Why {@code entry} cannot sit in {@code slot}: the lowest matching slot wins, so order decides. */
-        Optional<String> conflict(int slot, ServiceEntry entry) {
-            for (int other = 0; other < state.services().size(); other++) {
-                ServiceEntry there = state.services().get(other);
-                if (other == slot || !there.enabled()) {
-                    continue;
-                }
-                String otherName = "service '" + names.serviceName(other) + "' (" + there.summary() + ") in slot "
-                        + other;
-                if (other < slot && there.hides(entry)) {
-                    return Optional.of("in slot " + slot + " it would never match, as " + otherName
-                            + " takes its frames first");
-                }
-                if (slot < other && entry.hides(there)) {
-                    return Optional.of("in slot " + slot + " it would take every frame of " + otherName);
-                }
-            }
-            return Optional.empty();
-        }
+    private DeviceView view() {
+        return new DeviceView(namesFile.load(), device.state());
     }
 }

@@ -36,10 +36,7 @@ record ServiceCfgLayout(Field port, Field proto, Field scheduler, Field enable) 
      * @throws IllegalArgumentException when the word holds a protocol or scheduler code this driver does not know
      */
     ServiceEntry decodeEnabled(int word, Ipv4Address vip) {
-        int protoNumber = (int) proto.get(word);
-        Protocol protocol = Arrays.stream(Protocol.values()).filter(p -> p.number() == protoNumber).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("protocol number " + protoNumber
-                        + " is not one this driver knows (" + Arrays.toString(Protocol.values()) + ")"));
+        Protocol protocol = ProtocolNumbers.decode((int) proto.get(word));
         int schedulerCode = (int) scheduler.get(word);
         Scheduler policy = Arrays.stream(Scheduler.values()).filter(s -> s.code() == schedulerCode).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("scheduler code " + schedulerCode

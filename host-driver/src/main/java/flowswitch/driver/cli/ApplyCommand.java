@@ -18,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "apply",
-        description = {"Make the device match a config file (YAML): switch MAC, uplink ports, services and servers.",
+        description = {"Make the device match a config file (YAML): switch MAC, uplink ports, flow aging (clock_hz,"
+                + " flow_timeouts), services and servers.",
                 "Shows what differs and writes only that; a second run finds nothing to do. Services and servers"
                         + " keep their slots (found by name, else by VIP/protocol/port or MAC); slots the file does"
                         + " not use are cleared. A file that does not fit the device changes nothing."})
@@ -46,7 +47,8 @@ final class ApplyCommand implements Callable<Integer> {
             if (change instanceof ConfigChange.Server c) {
                 return new ChangeView(kind, "server", c.slot(), c.service() + "/" + c.name(), c.describe());
             }
-            String target = change instanceof ConfigChange.SwitchMac ? "switch_mac" : "uplink_ports";
+            String target = change instanceof ConfigChange.SwitchMac ? "switch_mac"
+                    : change instanceof ConfigChange.Aging ? "flow_aging" : "uplink_ports";
             return new ChangeView(kind, target, null, null, change.describe());
         }
     }

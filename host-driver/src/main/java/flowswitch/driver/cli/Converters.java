@@ -88,6 +88,25 @@ final class Converters {
         }
     }
 
+    /** {@code 198.51.100.7:40000}. */
+    static final class ClientAddresses implements ITypeConverter<ClientAddress> {
+        private static final Pattern TEXT = Pattern.compile("([^:]+):([0-9]{1,5})");
+
+        @Override
+        public ClientAddress convert(String value) {
+            Matcher m = TEXT.matcher(value);
+            if (!m.matches() || Integer.parseInt(m.group(2)) > 0xFFFF) {
+                throw new TypeConversionException("'" + value + "' is not a client address; expected IP:PORT with a"
+                        + " port 0..65535, like 198.51.100.7:40000");
+            }
+            try {
+                return new ClientAddress(Ipv4Address.parse(m.group(1)), Integer.parseInt(m.group(2)));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** {@code 500ms}, {@code 2s}, {@code 1.5s} or a plain number of seconds; more than zero. */
     static final class Durations implements ITypeConverter<Duration> {
         private static final Pattern TEXT = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|s)?");

@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
                 FlowsCommand.class, ApplyCommand.class, SaveCommand.class, ImportIpvsadmCommand.class,
                 ExporterCommand.class, HealthCommand.class, CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "1:device or runtime error", "2:usage error, bad input, or a verb the device's"
-                + " register map does not support; nothing was changed"})
+        exitCodeList = {"0:ok", "1:device or runtime error, or no such flow (flows show, flows del)",
+                "2:usage error, bad input, or a verb the device's register map does not support; nothing was"
+                        + " changed"})
 public final class Fsctl {
     static final String REGMAP_ENV = "FSCTL_REGMAP";
     static final String LOCK_DIR_ENV = "FSCTL_LOCK_DIR";
@@ -63,7 +64,8 @@ public final class Fsctl {
 
     /** Runs fsctl with the given environment and streams; returns the exit status. */
     public static int execute(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-        ErrorReporter errors = new ErrorReporter("fsctl", List.of(UnsupportedByDeviceException.class), List.of());
+        ErrorReporter errors = new ErrorReporter("fsctl", List.of(UnsupportedByDeviceException.class),
+                List.of(NoSuchFlowException.class));
         return new CommandLine(new Fsctl(env))
                 .setOut(out)
                 .setErr(err)

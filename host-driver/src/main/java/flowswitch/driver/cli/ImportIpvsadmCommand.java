@@ -55,8 +55,8 @@ final class ImportIpvsadmCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "IP=PORT", converter = {Converters.Ipv4s.class, SwitchPorts.class},
             description = "The switch port a real server hangs on, by its IP; repeat for each.")
     private Map<Ipv4Address, Integer> ports = new HashMap<>();
-    @Option(names = "--base", paramLabel = "FILE", description = "Take hardware, switch MAC and ports from this"
-            + " config (e.g. `fsctl save` output); its services are replaced.")
+    @Option(names = "--base", paramLabel = "FILE", description = "Take hardware, switch MAC, ports, clock and"
+            + " flow timeouts from this config (e.g. `fsctl save` output); its services are replaced.")
     private Path base;
     @Option(names = "--switch-mac", paramLabel = "MAC", converter = Converters.Macs.class,
             description = "Without --base: the switch MAC (the hardware section gets the defaults).")
@@ -109,7 +109,8 @@ final class ImportIpvsadmCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--switch-mac and --uplink replace --base: give one or the other");
             }
             SwitchConfig config = SwitchConfig.load(base);
-            return new IpvsadmImport.Base(config.hardware(), config.switchMac(), config.ports());
+            return new IpvsadmImport.Base(config.hardware(), config.switchMac(), config.ports(), config.clockHz(),
+                    config.flowTimeouts());
         }
         if (switchMac == null) {
             throw new IllegalArgumentException("the config needs the switch's own MAC: give --switch-mac MAC, or"

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "save",
         description = {"Write the device's configuration as a config file (YAML): hardware from its HW_* registers,"
-                + " switch MAC, port roles, services and servers, named from the names file.",
+                + " switch MAC, port roles, clock and flow timeouts, services and servers, named from the names file.",
                 "`fsctl apply` of the file on the same device changes nothing."})
 final class SaveCommand implements Runnable {
     @Mixin

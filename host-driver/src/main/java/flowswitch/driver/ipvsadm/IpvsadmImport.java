@@ -1,5 +1,6 @@
 package flowswitch.driver.ipvsadm;
 
+import flowswitch.config.FlowTimeouts;
 import flowswitch.config.HardwareParams;
 import flowswitch.config.Ipv4Address;
 import flowswitch.config.MacAddress;
@@ -38,10 +39,19 @@ public final class IpvsadmImport {
         }
     }
 
-    /** The parts of a config ipvsadm has nothing to say about. */
-    public record Base(HardwareParams hardware, MacAddress switchMac, List<PortConfig> ports) {
+    /**
+     * The parts of a config ipvsadm has nothing to say about (ipvsadm-save leaves out even its timeouts, which
+     * {@code ipvsadm --set} changes).
+     */
+    public record Base(HardwareParams hardware, MacAddress switchMac, List<PortConfig> ports, long clockHz,
+                       FlowTimeouts flowTimeouts) {
         public Base {
             ports = List.copyOf(ports);
+        }
+
+        /** With the default clock and IPVS's own default timeouts. */
+        public Base(HardwareParams hardware, MacAddress switchMac, List<PortConfig> ports) {
+            this(hardware, switchMac, ports, SwitchConfig.DEFAULT_CLOCK_HZ, FlowTimeouts.DEFAULTS);
         }
     }
 
@@ -104,7 +114,8 @@ public final class IpvsadmImport {
                     schedulers.get(service.address()), serversOf.getOrDefault(service.address(), List.of())));
         }
         try {
-            return new Result(new SwitchConfig(base.hardware(), base.switchMac(), base.ports(), services), warnings);
+            return new Result(new SwitchConfig(base.hardware(), base.switchMac(), base.ports(), services,
+                    base.clockHz(), base.flowTimeouts()), warnings);
         } catch (IllegalArgumentException e) {
             throw new ImportException(source, List.of("the imported services do not fit the switch (" + e.getMessage()
                     + "); start from a config of a bigger build"));

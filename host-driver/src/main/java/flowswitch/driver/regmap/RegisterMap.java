@@ -84,6 +84,10 @@ public final class RegisterMap {
         return counters;
     }
 
+    public boolean has(String registerName) {
+        return registersByName.containsKey(registerName);
+    }
+
     /** @throws RegisterMapException when the map has no register called {@code registerName} */
     public Register register(String registerName) {
         Register found = registersByName.get(registerName);

@@ -1,8 +1,10 @@
 package flowswitch.driver.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flowswitch.config.FlowTimeouts;
 import flowswitch.config.Ipv4Address;
 import flowswitch.config.MacAddress;
 import flowswitch.config.Protocol;
@@ -15,6 +17,7 @@ import flowswitch.driver.fake.FakeFlowSwitch;
 import flowswitch.driver.fake.Fixtures;
 import flowswitch.driver.names.SlotNames;
 import flowswitch.driver.regmap.RegisterMap;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,8 @@ class ConfigPlanTest {
         assertEquals(List.of(
                 "change switch MAC: 00:00:00:00:00:00 -> 02:00:00:00:00:fe",
                 "change uplink ports: [] -> [0]",
+                "change flow aging: tick stopped -> 12500000 clocks, tcp 0s -> 900s, tcp_closing 0s -> 120s,"
+                        + " udp 0s -> 300s",
                 "add service web in slot 0: tcp 192.0.2.10:80 wrr",
                 "add service dns in slot 1: udp 192.0.2.53:53 rr",
                 "add server web/web-1 in slot 0: mac 02:00:00:00:01:01, port 1, weight 3, up",
@@ -108,7 +113,7 @@ class ConfigPlanTest {
         ConfigPlan plan = device.apply(mail, names);
         // dns-1 has the same name and MAC, but belongs to a new service: it is a new server there.
         assertEquals(List.of("remove service dns from slot 1 (udp 192.0.2.53:53 rr)",
-                "add service mail in slot 1: tcp 192.0.2.25:25 rr",
+                "add service mail in slot 2: tcp 192.0.2.25:25 rr",
                 "remove server dns/dns-1 from slot 2 (mac 02:00:00:00:02:01, port 1, weight 1, up)",
                 "add server mail/dns-1 in slot 3: mac 02:00:00:00:02:01, port 1, weight 1, up"), descriptions(plan));
     }
@@ -123,7 +128,8 @@ class ConfigPlanTest {
 
         // The same two the other way round: kept slots would leave web80 first, so both move.
         ConfigPlan plan = device.apply(services(any, specific), names);
-        assertEquals(List.of(ServiceEntry.of(any), ServiceEntry.of(specific)), device.services());
+        assertEquals(FlowSwitchDeviceTest.padded(List.of(ServiceEntry.of(any), ServiceEntry.of(specific)), 4,
+                ServiceEntry.DISABLED), device.services());
         assertEquals(Map.of(0, "webany", 1, "web80"), plan.names().services());
 
         // Services that cannot match the same frame keep their slots whatever the order.
@@ -136,12 +142,49 @@ class ConfigPlanTest {
 
     @Test
     void aDifferentHardwareSectionIsANoteNotAChange() {
-        SwitchConfig other = new SwitchConfig(config.hardware().withFlowTableSize(64), config.switchMac(),
+        SwitchConfig other = new SwitchConfig(config.hardware().withFlowTableSize(128), config.switchMac(),
                 config.ports(), config.services());
         ConfigPlan plan = device.plan(other, SlotNames.NONE);
         assertEquals(1, plan.notes().size());
-        assertTrue(plan.notes().get(0).contains("flow_table_size=64"), plan.notes().get(0));
-        assertTrue(plan.notes().get(0).contains("only the switch MAC, ports, services and servers are applied"));
+        assertTrue(plan.notes().get(0).contains("flow_table_size=128"), plan.notes().get(0));
+        assertTrue(plan.notes().get(0).contains("only the switch MAC, ports, flow aging, services and servers are"
+                + " applied"), plan.notes().get(0));
+    }
+
+    @Test
+    void flowAgingComesFromTheClockAndTimeoutsAndIsWrittenTimeoutsFirst() {
+        SlotNames names = device.apply(config, SlotNames.NONE).names();
+        assertEquals(List.of("FLOW_TIMEOUT_TCP_ESTABLISHED", "FLOW_TIMEOUT_TCP_CLOSING", "FLOW_TIMEOUT_UDP",
+                "FLOW_TICK_CYCLES"), agingWritesSince(0));
+        assertEquals(new FlowAging(12_500_000, 9000, 1200, 3000), device.flowTable().aging());
+
+        // A timeout between ticks is rounded up, so no connection ages out before its time.
+        int writes = fake.writes().size();
+        SwitchConfig udpShorter = config.withAging(100_000_000, new FlowTimeouts(Duration.ofSeconds(900),
+                Duration.ofSeconds(120), Duration.ofMillis(30_050)));
+        ConfigPlan plan = device.apply(udpShorter, names);
+        assertEquals(List.of("change flow aging: tick 12500000 clocks -> 10000000 clocks, udp 300s -> 30100ms"),
+                descriptions(plan));
+        assertEquals(new FlowAging(10_000_000, 9000, 1200, 301), device.flowTable().aging());
+        assertEquals(List.of(), commitsSince(writes));
+
+        // With nothing to age, the tick stops, as it is out of reset.
+        plan = device.apply(config.withAging(100_000_000, FlowTimeouts.NEVER), names);
+        assertEquals(List.of("change flow aging: tick 10000000 clocks -> stopped, tcp 900s -> 0s, tcp_closing 120s"
+                + " -> 0s, udp 30100ms -> 0s"), descriptions(plan));
+        assertEquals(FlowAging.STOPPED, device.flowTable().aging());
+    }
+
+    @Test
+    void agingThatDoesNotFitTheMapsFieldsWritesNothing() throws Exception {
+        RegisterMap narrow = Fixtures.regmapWith("FLOW_TIMEOUT_UDP", "value", 0, 8);
+        FakeFlowSwitch small = new FakeFlowSwitch(narrow);
+        FlowSwitchDevice onSmall = FlowSwitchDevice.open(small, narrow);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> onSmall.apply(config, SlotNames.NONE));
+        assertEquals("clock_hz and flow_timeouts: timeout ticks (FLOW_TIMEOUT_UDP) 3000 is out of range 0..255",
+                e.getMessage());
+        assertEquals(List.of(), small.writes());
     }
 
     @Test
@@ -168,6 +211,11 @@ class ConfigPlanTest {
 
     private static List<String> descriptions(ConfigPlan plan) {
         return plan.changes().stream().map(ConfigChange::describe).toList();
+    }
+
+    private List<String> agingWritesSince(int index) {
+        return fake.writes().subList(index, fake.writes().size()).stream().map(FakeFlowSwitch.Write::register)
+                .filter(r -> r.startsWith("FLOW_TIMEOUT_") || r.equals("FLOW_TICK_CYCLES")).toList();
     }
 
     private List<String> commits() {

@@ -27,7 +27,10 @@ import flowswitch.driver.regmap.RegisterMap;
 import flowswitch.driver.regmap.RegisterMapException;
 import flowswitch.driver.transport.DeviceException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -42,9 +45,9 @@ class FlowSwitchDeviceTest {
         FlowSwitchDevice device = FlowSwitchDevice.open(fake, map);
         DeviceInfo info = device.info();
         assertEquals(0x464C5357, info.id());
-        assertEquals(new Version(1, 2, 3), info.version());
+        assertEquals(new Version(1, 0, 0), info.version());
         assertEquals(map.build(), info.build());
-        assertEquals(new HardwareParams(64, 2, 4, 2, 16, 4, 2048), info.hardware());
+        assertEquals(new HardwareParams(64, 4, 16, 4, 64, 64, 2048), info.hardware());
         assertEquals("fake", info.device());
         assertTrue(fake.writes().isEmpty(), "identifying writes nothing: " + fake.writes());
     }
@@ -87,15 +90,15 @@ class FlowSwitchDeviceTest {
         SwitchConfig config = Fixtures.config();
         device.apply(config);
 
-        assertEquals(List.of(
+        assertEquals(padded(List.of(
                 new ServiceEntry(true, Ipv4Address.parse("192.0.2.10"), Protocol.TCP, 80, Scheduler.WRR),
                 new ServiceEntry(true, Ipv4Address.parse("192.0.2.53"), Protocol.UDP, 53, Scheduler.RR)),
-                device.services());
-        assertEquals(List.of(
+                4, ServiceEntry.DISABLED), device.services());
+        assertEquals(padded(List.of(
                 new ServerEntry(true, 0, MacAddress.parse("02:00:00:00:01:01"), 1, 3, ServerState.UP),
                 new ServerEntry(true, 0, MacAddress.parse("02:00:00:00:01:02"), 1, 1, ServerState.UP),
-                new ServerEntry(true, 1, MacAddress.parse("02:00:00:00:02:01"), 1, 1, ServerState.UP),
-                ServerEntry.EMPTY), device.servers());
+                new ServerEntry(true, 1, MacAddress.parse("02:00:00:00:02:01"), 1, 1, ServerState.UP)),
+                16, ServerEntry.EMPTY), device.servers());
         DeviceInfo info = device.info();
         assertEquals(MacAddress.parse("02:00:00:00:00:fe"), info.switchMac());
         assertEquals(0b01, info.uplinkMask());
@@ -111,57 +114,55 @@ class FlowSwitchDeviceTest {
                         List.of(Fixtures.server("dns-1", "02:00:00:00:02:01", 1)))));
         // Without names, dns is found again by its VIP, protocol and port, and dns-1 by its MAC: both stay put.
         device.apply(smaller);
-        assertEquals(List.of(ServiceEntry.DISABLED,
+        assertEquals(padded(List.of(ServiceEntry.DISABLED,
                 new ServiceEntry(true, Ipv4Address.parse("192.0.2.53"), Protocol.UDP, 53, Scheduler.RR)),
-                device.services());
-        assertEquals(List.of(ServerEntry.EMPTY, ServerEntry.EMPTY,
-                new ServerEntry(true, 1, MacAddress.parse("02:00:00:00:02:01"), 1, 1, ServerState.UP),
-                ServerEntry.EMPTY), device.servers());
+                4, ServiceEntry.DISABLED), device.services());
+        assertEquals(padded(List.of(ServerEntry.EMPTY, ServerEntry.EMPTY,
+                new ServerEntry(true, 1, MacAddress.parse("02:00:00:00:02:01"), 1, 1, ServerState.UP)),
+                16, ServerEntry.EMPTY), device.servers());
     }
 
     @Test
     void aConfigThatDoesNotFitTheDeviceWritesNothing() {
         FlowSwitchDevice device = FlowSwitchDevice.open(fake, map);
-        // Valid for a 4-port, 8-server build; this device has 2 ports and 4 server slots.
-        HardwareParams bigger = map.hardware().withPorts(4).withMaxServers(8);
-        List<PortConfig> ports = List.of(new PortConfig(0, PortRole.UPLINK), new PortConfig(1, PortRole.SERVER),
-                new PortConfig(2, PortRole.SERVER), new PortConfig(3, PortRole.SERVER));
+        // Valid for an 8-port, 32-server build; this device has 4 ports and 16 server slots.
+        HardwareParams bigger = map.hardware().withPorts(8).withMaxServers(32);
+        List<PortConfig> ports = IntStream.range(0, 8)
+                .mapToObj(p -> new PortConfig(p, p == 0 ? PortRole.UPLINK : PortRole.SERVER)).toList();
+        List<ServerConfig> seventeen = IntStream.range(0, 17)
+                .mapToObj(i -> Fixtures.server("s" + i, String.format("02:00:00:00:00:%02x", i + 1), 1)).toList();
         SwitchConfig tooMany = new SwitchConfig(bigger, MacAddress.parse("02:00:00:00:00:fe"), ports,
                 List.of(new ServiceConfig("web", Ipv4Address.parse("192.0.2.10"), Protocol.TCP, 80, Scheduler.RR,
-                        List.of(Fixtures.server("a", "02:00:00:00:00:01", 1),
-                                Fixtures.server("b", "02:00:00:00:00:02", 1),
-                                Fixtures.server("c", "02:00:00:00:00:03", 1),
-                                Fixtures.server("d", "02:00:00:00:00:04", 1),
-                                Fixtures.server("e", "02:00:00:00:00:05", 1)))));
-        assertRejected(() -> device.apply(tooMany), "the config has 5 servers but the device has 4 server slots");
+                        seventeen)));
+        assertRejected(() -> device.apply(tooMany), "the config has 17 servers but the device has 16 server slots");
 
         SwitchConfig wrongPort = new SwitchConfig(bigger, MacAddress.parse("02:00:00:00:00:fe"), ports,
                 List.of(new ServiceConfig("web", Ipv4Address.parse("192.0.2.10"), Protocol.TCP, 80, Scheduler.RR,
                         List.of(Fixtures.server("a", "02:00:00:00:00:01", 1),
-                                new ServerConfig("b", MacAddress.parse("02:00:00:00:00:02"), 3, 1,
+                                new ServerConfig("b", MacAddress.parse("02:00:00:00:00:02"), 5, 1,
                                         ServerState.UP)))));
-        assertRejected(() -> device.apply(wrongPort), "server 'b' of services[0]: port 3 does not exist");
+        assertRejected(() -> device.apply(wrongPort), "server 'b' of services[0]: port 5 does not exist");
     }
 
     @Test
     void badArgumentsAreRejectedBeforeAnyWrite() {
         FlowSwitchDevice device = FlowSwitchDevice.open(fake, map);
-        assertRejected(() -> device.writeServer(4, new ServerEntry(true, 0, SERVER_MAC, 1, 1, ServerState.UP)),
-                "server slot 4 does not exist; the device has server slots 0..3");
-        assertRejected(() -> device.writeServer(0, new ServerEntry(true, 2, SERVER_MAC, 1, 1, ServerState.UP)),
-                "service slot 2 does not exist");
-        assertRejected(() -> device.writeServer(0, new ServerEntry(true, 0, SERVER_MAC, 2, 1, ServerState.UP)),
-                "port 2 does not exist; the device has ports 0..1");
+        assertRejected(() -> device.writeServer(16, new ServerEntry(true, 0, SERVER_MAC, 1, 1, ServerState.UP)),
+                "server slot 16 does not exist; the device has server slots 0..15");
+        assertRejected(() -> device.writeServer(0, new ServerEntry(true, 4, SERVER_MAC, 1, 1, ServerState.UP)),
+                "service slot 4 does not exist");
+        assertRejected(() -> device.writeServer(0, new ServerEntry(true, 0, SERVER_MAC, 4, 1, ServerState.UP)),
+                "port 4 does not exist; the device has ports 0..3");
         assertRejected(() -> device.writeServer(0, new ServerEntry(true, 0, SERVER_MAC, 1, 70000, ServerState.UP)),
                 "weight 70000 is out of range 0..65535");
         assertRejected(() -> device.writeServer(0, new ServerEntry(true, 0, MacAddress.parse("01:00:5e:00:00:01"), 1, 1,
                 ServerState.UP)), "server MAC 01:00:5e:00:00:01 is a multicast address");
-        assertRejected(() -> device.writeService(2, ServiceEntry.DISABLED), "service slot 2 does not exist");
+        assertRejected(() -> device.writeService(4, ServiceEntry.DISABLED), "service slot 4 does not exist");
         assertRejected(() -> device.writeService(0, new ServiceEntry(true, Ipv4Address.parse("192.0.2.1"), Protocol.TCP,
                 65536, Scheduler.RR)), "service port 65536 is out of range 0..65535");
         assertRejected(() -> device.setSwitchMac(MacAddress.parse("ff:ff:ff:ff:ff:ff")),
                 "switch MAC ff:ff:ff:ff:ff:ff is a multicast address");
-        assertRejected(() -> device.setUplinkMask(0b100), "uplink mask 0x4 names ports the device does not have");
+        assertRejected(() -> device.setUplinkMask(0b10000), "uplink mask 0x10 names ports the device does not have");
     }
 
     @Test
@@ -206,7 +207,8 @@ class FlowSwitchDeviceTest {
         FlowSwitchDevice device = FlowSwitchDevice.open(fake, map);
         fake.setCounter(map.counter(Group.SERVER, 2, "new_flows"), 0x1_0000_0005L);
         fake.setCounter(map.counter(Group.DROP, -1, "parse_error"), 7);
-        fake.setOccupancy(5, 3);
+        fake.flows().fill(5);
+        fake.setMacOccupancy(3);
         Counters counters = device.counters();
         assertEquals(map.counters().size(), counters.values().size());
         assertEquals(0x1_0000_0005L, counters.get(Group.SERVER, 2, "new_flows"));
@@ -219,8 +221,15 @@ class FlowSwitchDeviceTest {
         device.clearCounters();
         assertTrue(device.counters().values().stream().allMatch(v -> v.value() == 0));
         device.flushFlows();
-        assertEquals(1, fake.flushes());
+        assertEquals(1, fake.flows().flushes());
         assertEquals(0, device.counters().flowOccupancy());
+    }
+
+    /** {@code head}, then {@code filler} up to {@code size} entries: a table whose other slots are empty. */
+    static <T> List<T> padded(List<T> head, int size, T filler) {
+        List<T> all = new ArrayList<>(head);
+        all.addAll(Collections.nCopies(size - head.size(), filler));
+        return all;
     }
 
     private void assertRejected(Executable call, String expected) {

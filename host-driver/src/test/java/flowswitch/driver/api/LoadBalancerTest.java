@@ -21,6 +21,7 @@ import flowswitch.driver.transport.DeviceException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -81,21 +82,23 @@ class LoadBalancerTest {
 
     @Test
     void addingAServiceChecksItsNameAddressAndPlace() {
-        assertRejected(() -> lb.addService(MAIL), "all 2 service slots are in use");
+        lb.addService(empty("ntp", "192.0.2.123"));
+        lb.addService(empty("ssh", "192.0.2.22"));
+        assertRejected(() -> lb.addService(MAIL), "all 4 service slots are in use");
+        lb.deleteService("ntp");
+        lb.deleteService("ssh");
         lb.deleteService("dns");
         assertRejected(() -> lb.addService(new ServiceConfig("web", Ipv4Address.parse("192.0.2.99"), Protocol.TCP,
                 80, Scheduler.RR, List.of())), "service 'web' already exists in slot 0");
         assertRejected(() -> lb.addService(new ServiceConfig("www", Ipv4Address.parse("192.0.2.10"), Protocol.TCP,
                 80, Scheduler.RR, List.of())), "service 'web' in slot 0 already listens on tcp 192.0.2.10:80");
-        // web, now on any port of 192.0.2.10, sits in slot 0 and the only free slot is 1: a port-80 service of
-        // that VIP would never see a frame there.
+        // web, now on any port of 192.0.2.10, sits in slot 0 and the free slots come after it: a port-80 service
+        // of that VIP would never see a frame there.
         lb.updateService("web", e -> e.withPort(0));
         assertRejected(() -> lb.addService(new ServiceConfig("web80", Ipv4Address.parse("192.0.2.10"), Protocol.TCP,
                 80, Scheduler.RR, List.of())), "in slot 1 it would never match, as service 'web'");
         assertRejected(() -> lb.addService(new ServiceConfig("many", Ipv4Address.parse("192.0.2.25"), Protocol.TCP,
-                25, Scheduler.RR, List.of(Fixtures.server("a", "02:00:00:00:03:01", 1),
-                        Fixtures.server("b", "02:00:00:00:03:02", 1), Fixtures.server("c", "02:00:00:00:03:03", 1)))),
-                "lists 3 servers but only 2 server slots are free");
+                25, Scheduler.RR, servers("m", 15))), "lists 15 servers but only 14 server slots are free");
         assertRejected(() -> lb.addService(new ServiceConfig("mail", Ipv4Address.parse("192.0.2.25"), Protocol.TCP,
                 25, Scheduler.RR, List.of(new ServerConfig("mx", MacAddress.parse("02:00:00:00:03:01"), 0, 1,
                         ServerState.UP)))), "server 'mx': port 0 is an uplink port");
@@ -103,6 +106,8 @@ class LoadBalancerTest {
 
     @Test
     void anAnyPortServiceMayNotHideAServiceAfterIt() {
+        lb.addService(empty("ntp", "192.0.2.123"));
+        lb.addService(empty("ssh", "192.0.2.22"));
         lb.deleteService("web");
         lb.updateService("dns", e -> e.withVip(Ipv4Address.parse("192.0.2.10")).withProtocol(Protocol.TCP)
                 .withPort(80));
@@ -155,9 +160,9 @@ class LoadBalancerTest {
         assertRejected(() -> lb.updateServer(ServerRef.named("web-1"), e -> e.withWeight(70000)),
                 "weight 70000 is out of range");
         assertRejected(() -> lb.deleteServer(ServerRef.in("dns", "web-1")), "no server 'dns/web-1' on the device");
-        lb.addServer("dns", Fixtures.server("dns-2", "02:00:00:00:02:02", 1));
-        assertRejected(() -> lb.addServer("dns", Fixtures.server("dns-3", "02:00:00:00:02:03", 1)),
-                "all 4 server slots are in use");
+        servers("extra-", 13).forEach(server -> lb.addServer("dns", server));
+        assertRejected(() -> lb.addServer("dns", Fixtures.server("dns-x", "02:00:00:00:02:ff", 1)),
+                "all 16 server slots are in use");
     }
 
     @Test
@@ -203,6 +208,16 @@ class LoadBalancerTest {
         DeviceException e = assertThrows(DeviceException.class, () -> lb.save());
         assertTrue(e.getMessage().startsWith("fake: save: the device's configuration cannot be written as a config"
                 + " file: ports: no port has role uplink"), e.getMessage());
+    }
+
+    private static ServiceConfig empty(String name, String vip) {
+        return new ServiceConfig(name, Ipv4Address.parse(vip), Protocol.TCP, 80, Scheduler.RR, List.of());
+    }
+
+    /** {@code count} servers called prefix0, prefix1, ... with MACs of their own. */
+    private static List<ServerConfig> servers(String prefix, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> Fixtures.server(prefix + i, String.format("02:00:00:00:07:%02x", i), 1)).toList();
     }
 
     private List<String> commits() {

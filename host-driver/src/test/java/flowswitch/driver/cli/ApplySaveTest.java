@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import flowswitch.config.FlowTimeouts;
 import flowswitch.config.SwitchConfig;
 import flowswitch.driver.api.FlowSwitchDevice;
 import flowswitch.driver.api.ServiceEntry;
@@ -15,6 +16,7 @@ import flowswitch.driver.fake.FakeFlowSwitch;
 import flowswitch.driver.fake.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,10 +49,12 @@ class ApplySaveTest {
         assertTrue(dry.out().startsWith("  change switch MAC: 00:00:00:00:00:00 -> 02:00:00:00:00:fe\n"), dry.out());
         assertTrue(dry.out().contains("  add server web/web-2 in slot 1: mac 02:00:00:00:01:02, port 1, weight 1,"
                 + " up\n"), dry.out());
-        assertTrue(dry.out().endsWith("dry run: 7 changes, nothing written\n"), dry.out());
+        assertTrue(dry.out().contains("  change flow aging: tick stopped -> 12500000 clocks, tcp 0s -> 900s,"
+                + " tcp_closing 0s -> 120s, udp 0s -> 300s\n"), dry.out());
+        assertTrue(dry.out().endsWith("dry run: 8 changes, nothing written\n"), dry.out());
         assertTrue(commits().isEmpty(), "a dry run committed " + commits());
         assertEquals(0, fsctl.fake.writes().stream().filter(w -> w.register().startsWith("SWITCH_MAC")
-                || w.register().equals("UPLINK_MASK")).count());
+                || w.register().equals("UPLINK_MASK") || w.register().startsWith("FLOW_")).count());
         assertFalse(Files.exists(fsctl.namesFile()));
     }
 
@@ -77,13 +81,16 @@ class ApplySaveTest {
         JsonNode json = fsctl.fsctl("apply", "--json", "--dry-run", config.toString()).json();
         assertTrue(json.get("dry_run").asBoolean());
         assertFalse(json.get("written").asBoolean());
-        assertEquals(7, json.get("changes").size());
-        JsonNode server = json.get("changes").get(6);
+        assertEquals(8, json.get("changes").size());
+        JsonNode server = json.get("changes").get(7);
         assertEquals("add", server.get("kind").asText());
         assertEquals("server", server.get("target").asText());
         assertEquals(2, server.get("slot").asInt());
         assertEquals("dns/dns-1", server.get("name").asText());
         assertEquals("switch_mac", json.get("changes").get(0).get("target").asText());
+        JsonNode aging = json.get("changes").get(2);
+        assertEquals("flow_aging", aging.get("target").asText());
+        assertEquals("modify", aging.get("kind").asText());
         assertTrue(json.get("changes").get(0).get("slot").isNull());
     }
 
@@ -118,6 +125,42 @@ class ApplySaveTest {
             Result again = other.fsctl("save");
             assertEquals(stdoutWithoutHeader(fsctl.fsctl("save")), stdoutWithoutHeader(again));
         }
+    }
+
+    @Test
+    void flowAgingIsAppliedAndSavedWithTheRest() throws Exception {
+        SwitchConfig hourly = Fixtures.config().withAging(200_000_000, new FlowTimeouts(Duration.ofHours(1),
+                Duration.ofSeconds(30), Duration.ofMillis(2_050)));
+        Path file = Files.writeString(dir.resolve("hourly.yaml"), hourly.toYaml());
+        assertOk(fsctl.fsctl("apply", config.toString()));
+        Result apply = fsctl.fsctl("apply", file.toString());
+        assertOk(apply);
+        assertEquals("  change flow aging: tick 12500000 clocks -> 20000000 clocks, tcp 900s -> 3600s, tcp_closing"
+                + " 120s -> 30s, udp 300s -> 2100ms\napplied " + file + ": 1 change\n", apply.out());
+
+        Result save = fsctl.fsctl("save");
+        assertOk(save);
+        // The UDP timeout was rounded up to whole ticks of 100ms.
+        assertEquals(hourly.withAging(200_000_000, new FlowTimeouts(Duration.ofHours(1), Duration.ofSeconds(30),
+                Duration.ofMillis(2_100))), SwitchConfig.parse(save.out(), "saved"));
+        Path saved = Files.writeString(dir.resolve("saved.yaml"), save.out());
+        assertTrue(fsctl.fsctl("apply", saved.toString()).out().startsWith("no changes"));
+    }
+
+    @Test
+    void aDeviceThatNeverAgesIsSavedWithAWarningAboutItsClock() throws Exception {
+        Path never = Files.writeString(dir.resolve("never.yaml"), Fixtures.config()
+                .withAging(50_000_000, FlowTimeouts.NEVER).toYaml());
+        assertOk(fsctl.fsctl("apply", never.toString()));
+        Result save = fsctl.fsctl("save");
+        assertEquals(0, save.exit());
+        assertEquals("fsctl: warning: left out: clock_hz: flow aging is stopped on the device (FLOW_TICK_CYCLES 0), so"
+                + " its clock is unknown; the file gives the default 125000000 and flow_timeouts 0s (never)\n",
+                save.err());
+        SwitchConfig saved = SwitchConfig.parse(save.out(), "saved");
+        assertEquals(FlowTimeouts.NEVER, saved.flowTimeouts());
+        Path file = Files.writeString(dir.resolve("saved.yaml"), save.out());
+        assertTrue(fsctl.fsctl("apply", file.toString()).out().startsWith("no changes"));
     }
 
     @Test

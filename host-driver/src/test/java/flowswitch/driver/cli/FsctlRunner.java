@@ -28,8 +28,8 @@ final class FsctlRunner implements AutoCloseable {
     private static final JsonMapper JSON = new JsonMapper();
 
     final Path dir;
-    final RegisterMap map = Fixtures.regmap();
-    final FakeFlowSwitch fake = new FakeFlowSwitch(map);
+    final RegisterMap map;
+    final FakeFlowSwitch fake;
     final Map<String, String> env = new HashMap<>();
     final Path socket;
     private final SimSocketServer server;
@@ -41,8 +41,15 @@ final class FsctlRunner implements AutoCloseable {
     }
 
     FsctlRunner(Path dir) throws IOException {
+        this(dir, Files.readString(Fixtures.regmapFile()));
+    }
+
+    /** With the register map {@code regmapJson} instead of the fixture's. */
+    FsctlRunner(Path dir, String regmapJson) throws IOException {
         this.dir = dir;
-        Files.copy(Fixtures.regmapFile(), dir.resolve("regmap.json"));
+        Path regmap = Files.writeString(dir.resolve("regmap.json"), regmapJson);
+        map = RegisterMap.load(regmap);
+        fake = new FakeFlowSwitch(map);
         socket = dir.resolve("fs.sock");
         server = new SimSocketServer(socket, fake);
     }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,15 +67,15 @@ class FsctlTest {
         Result table = fsctl("info");
         assertOk(table);
         assertTrue(table.out().contains("build            0x" + Integer.toHexString(map.build())), table.out());
-        assertTrue(table.out().contains("max_servers      4"), table.out());
+        assertTrue(table.out().contains("max_servers      16"), table.out());
 
         Result json = fsctl("info", "--json");
         assertOk(json);
         JsonNode info = json.json();
         assertEquals("0x464c5357", info.get("id").asText());
-        assertEquals("1.2.3", info.get("version").asText());
-        assertEquals(2, info.get("hardware").get("ports").asInt());
-        assertEquals(4, info.get("hardware").get("max_servers").asInt());
+        assertEquals("1.0.0", info.get("version").asText());
+        assertEquals(4, info.get("hardware").get("ports").asInt());
+        assertEquals(16, info.get("hardware").get("max_servers").asInt());
         assertEquals("sim:" + socket, info.get("device").asText());
     }
 
@@ -82,7 +83,7 @@ class FsctlTest {
     void applyLoadsTheConfigAndTheListsShowItByName() throws Exception {
         Result apply = fsctl("apply", configFile.toString());
         assertOk(apply);
-        assertTrue(apply.out().endsWith("applied " + configFile + ": 7 changes\n"), apply.out());
+        assertTrue(apply.out().endsWith("applied " + configFile + ": 8 changes\n"), apply.out());
         assertTrue(apply.out().contains("  add service web in slot 0: tcp 192.0.2.10:80 wrr\n"), apply.out());
         assertTrue(apply.out().contains("  add server dns/dns-1 in slot 2: mac 02:00:00:00:02:01, port 1, weight 1,"
                 + " up\n"), apply.out());
@@ -125,8 +126,12 @@ class FsctlTest {
         assertEquals(new ServerEntry(true, 1, MacAddress.parse("02:00:00:00:02:02"), 1, 4,
                 ServerState.UP), device.servers().get(3));
 
+        // Servers in every other slot, behind fsctl's back, then gone again.
+        ServerEntry filler = new ServerEntry(true, 1, MacAddress.parse("02:00:00:00:02:ff"), 2, 1, ServerState.UP);
+        IntStream.range(4, 16).forEach(slot -> device.writeServer(slot, filler));
         assertFails(fsctl("server", "add", "--service", "dns", "--name", "dns-3", "--mac", "02:00:00:00:02:03",
-                "--port", "1"), 2, "all 4 server slots are in use");
+                "--port", "1"), 2, "all 16 server slots are in use");
+        IntStream.range(4, 16).forEach(slot -> device.writeServer(slot, ServerEntry.EMPTY));
 
         assertOk(fsctl("server", "set", "--name", "web-2", "--state", "drain", "--weight", "9"));
         ServerEntry web2 = device.servers().get(1);
@@ -160,7 +165,7 @@ class FsctlTest {
         assertFails(fsctl("server", "add", "--service", "web", "--name", "web-9", "--mac", "01:00:5e:00:00:01",
                 "--port", "1"), 2, "multicast");
         assertFails(fsctl("server", "add", "--service", "web", "--name", "web-9", "--mac", "02:00:00:00:00:09",
-                "--port", "7"), 2, "port 7 does not exist; the device has ports 0..1");
+                "--port", "7"), 2, "port 7 does not exist; the device has ports 0..3");
         assertFails(fsctl("server", "add", "--service", "web", "--name", "web-9", "--mac", "02:00:00:00:00:09",
                 "--port", "1", "--weight", "70000"), 2, "weight");
         assertFails(fsctl("server", "add", "--service", "mail", "--name", "m-1", "--mac", "02:00:00:00:00:09",
@@ -184,12 +189,13 @@ class FsctlTest {
         fake.setCounter(map.counter(Group.SERVICE, 0, "packets"), 5);
         fake.setCounter(map.counter(Group.FLOW, -1, "misses"), 3);
         fake.setCounter(map.counter(Group.DROP, -1, "no_server"), 2);
-        fake.setOccupancy(6, 4);
+        fake.flows().fill(6);
+        fake.setMacOccupancy(4);
 
         Result json = fsctl("stats", "--json");
         assertOk(json);
         JsonNode stats = json.json();
-        assertEquals(2, stats.get("ports").size());
+        assertEquals(4, stats.get("ports").size());
         assertEquals(0x1_0000_0000L, stats.get("ports").get(1).get("tx_bytes").asLong());
         assertEquals(1, stats.get("ports").get(1).get("port").asInt());
         assertEquals("dns-1", stats.get("servers").get(2).get("name").asText());
@@ -197,6 +203,13 @@ class FsctlTest {
         assertEquals("slot3", stats.get("servers").get(3).get("name").asText());
         assertEquals(5, stats.get("services").get(0).get("packets").asLong());
         assertEquals(3, stats.get("flow").get("misses").asLong());
+        fake.setCounter(map.counter(Group.FLOW, -1, "insert_fail"), 11);
+        fake.setCounter(map.counter(Group.FLOW, -1, "aged_out"), 12);
+        JsonNode flow = fsctl("stats", "--json").json().get("flow");
+        assertEquals(List.of("hits", "misses", "inserts", "insert_fail", "reassigns", "stash_inserts", "relocations",
+                "aged_out", "deleted", "occupancy"), fieldNames(flow));
+        assertEquals(11, flow.get("insert_fail").asLong());
+        assertEquals(12, flow.get("aged_out").asLong());
         assertEquals(6, stats.get("flow").get("occupancy").asInt());
         assertEquals(2, stats.get("drops").get("no_server").asLong());
         assertEquals(4, stats.get("mac").get("occupancy").asInt());
@@ -217,12 +230,12 @@ class FsctlTest {
                 Fixtures.config().toYaml().replace("02:00:00:00:01:02", "02:00:00:00:01"));
         assertFails(fsctl("apply", broken.toString()), 2, broken.toString());
         assertFails(fsctl("apply", dir.resolve("missing.yaml").toString()), 2, "missing.yaml");
-        // Valid for a 4-port build, but this device has 2 ports.
+        // Valid for a 6-port build, but this device has 4 ports.
         Path bigger = Files.writeString(dir.resolve("bigger.yaml"), Fixtures.config().toYaml()
-                .replace("ports: 2", "ports: 4")
-                .replace("ports:\n", "ports:\n  - index: 2\n    role: server\n  - index: 3\n    role: server\n")
-                .replace("port: 1\n", "port: 3\n"));
-        assertFails(fsctl("apply", bigger.toString()), 2, "port 3 does not exist");
+                .replace("ports: 4", "ports: 6")
+                .replace("ports:\n", "ports:\n  - index: 4\n    role: server\n  - index: 5\n    role: server\n")
+                .replace("port: 1\n", "port: 5\n"));
+        assertFails(fsctl("apply", bigger.toString()), 2, "port 5 does not exist");
         assertEquals(List.of(), fake.writes(), "the config is checked before the device is even read");
         assertFalse(Files.exists(dir.resolve("names.json")));
     }
@@ -268,6 +281,12 @@ class FsctlTest {
         assertFails(fsctl("info"), 1, "identify: BUILD reads 0xbadbeef but register map");
         runner.stopServer();
         assertFails(fsctl("info"), 1, "sim:" + socket + ": connect: no simulator is serving this socket");
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static List<String> names(JsonNode rows) {

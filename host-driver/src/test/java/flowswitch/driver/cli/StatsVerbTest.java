@@ -104,7 +104,7 @@ class StatsVerbTest {
         JsonMapper.builder().build().readerFor(JsonNode.class).readValues(watch.out())
                 .forEachRemaining(d -> docs.add((JsonNode) d));
         assertEquals(2, docs.size());
-        assertTrue(docs.stream().allMatch(d -> d.has("per_second_over") && d.get("servers").size() == 4));
+        assertTrue(docs.stream().allMatch(d -> d.has("per_second_over") && d.get("servers").size() == 16));
         assertTrue(!watch.out().contains(StatsCommand.CLEAR_SCREEN));
     }
 

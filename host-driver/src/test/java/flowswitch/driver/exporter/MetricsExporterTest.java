@@ -91,7 +91,8 @@ class MetricsExporterTest {
         fake.setCounter(map.counter(Group.SERVER, 2, "new_flows"), 17);
         fake.setCounter(map.counter(Group.FLOW, -1, "hits"), 99);
         fake.setCounter(map.counter(Group.DROP, -1, "no_server"), 3);
-        fake.setOccupancy(6, 4);
+        fake.flows().fill(6);
+        fake.setMacOccupancy(4);
 
         HttpResponse<String> response = get("/metrics");
         assertEquals(200, response.statusCode());
@@ -106,14 +107,14 @@ class MetricsExporterTest {
         assertEquals(99, samples.get("flowswitch_flow_hits_total"));
         assertEquals(3, samples.get("flowswitch_drops_total{reason=\"no_server\"}"));
         assertEquals(6, samples.get("flowswitch_flow_table_entries"));
-        assertEquals(16, samples.get("flowswitch_flow_table_size"));
+        assertEquals(64, samples.get("flowswitch_flow_table_size"));
         assertEquals(4, samples.get("flowswitch_mac_table_entries"));
         assertEquals(3, samples.get("flowswitch_server_weight{service=\"web\",server=\"web-1\"}"));
         assertEquals(1, samples.get("flowswitch_server_state{service=\"web\",server=\"web-2\",state=\"drain\"}"));
         // Slot 3 holds no server, so it has no series.
         assertTrue(samples.keySet().stream().noneMatch(k -> k.contains("slot3")), samples.keySet().toString());
-        // 2 ports x 5 + 2 services x 2 + 3 servers x 3 + 5 flow + 6 drops + 4 table gauges + 3 servers x 2 gauges.
-        assertEquals(10 + 4 + 9 + 5 + 6 + 4 + 6, samples.size());
+        // 4 ports x 5 + 2 services x 2 + 3 servers x 3 + 9 flow + 6 drops + 4 table gauges + 3 servers x 2 gauges.
+        assertEquals(20 + 4 + 9 + 9 + 6 + 4 + 6, samples.size());
 
         List<String> lines = response.body().lines().toList();
         assertEquals(1, lines.stream().filter(l -> l.equals("# TYPE flowswitch_port_rx_packets_total counter"))

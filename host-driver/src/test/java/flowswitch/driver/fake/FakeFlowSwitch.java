@@ -16,7 +16,8 @@ import java.util.Optional;
  * A test double of the flowswitch register block, built from a register map: RW registers hold what is written,
  * RO registers read their reset value unless they show device state, W1P registers read 0 and act on a 1. The
  * tables behave as docs/register-map.md says: SVC_ and SRV_ staging registers are copied into slot
- * {@code *_INDEX} on COMMIT and read back through the *_RD_ registers. Every write is logged.
+ * {@code *_INDEX} on COMMIT and read back through the *_RD_ registers; the flow table is a {@link FakeFlowTable}
+ * behind the FLOW_* registers. Every write is logged.
  */
 public final class FakeFlowSwitch implements RegisterBus {
     /** One bus write, as the fake saw it. */
@@ -32,9 +33,8 @@ public final class FakeFlowSwitch implements RegisterBus {
     private final List<Write> writes = new ArrayList<>();
     private Counter ticking;
     private long tickStep;
-    private int flowOccupancy;
+    private final FakeFlowTable flows;
     private int macOccupancy;
-    private int flushes;
     private boolean closed;
 
     public FakeFlowSwitch(RegisterMap map) {
@@ -46,6 +46,7 @@ public final class FakeFlowSwitch implements RegisterBus {
         map.counters().forEach(c -> counters.put(c, 0L));
         serviceSlots = new int[map.hardware().maxServices()][2];
         serverSlots = new int[map.hardware().maxServers()][3];
+        flows = new FakeFlowTable(map);
     }
 
     @Override
@@ -68,7 +69,11 @@ public final class FakeFlowSwitch implements RegisterBus {
             case "SRV_RD_MAC_LO" -> serverSlots[index("SRV_INDEX")][0];
             case "SRV_RD_MAC_HI" -> serverSlots[index("SRV_INDEX")][1];
             case "SRV_RD_CFG" -> serverSlots[index("SRV_INDEX")][2];
-            case "FLOW_OCCUPANCY" -> flowOccupancy;
+            case "FLOW_OCCUPANCY" -> flows.size();
+            case "FLOW_STASH_OCCUPANCY" -> flows.stashOccupancy();
+            case "FLOW_STATUS" -> flows.status();
+            case "FLOW_RESULT_LOCATION", "FLOW_RESULT_KEY_IP", "FLOW_RESULT_KEY_PORTS", "FLOW_RESULT_KEY_PROTO",
+                    "FLOW_RESULT_ENTRY", "FLOW_RESULT_IDLE" -> flows.result(r);
             case "MAC_OCCUPANCY" -> macOccupancy;
             default -> counterHalf(r).orElse(words.get(r.name()));
         };
@@ -123,17 +128,17 @@ public final class FakeFlowSwitch implements RegisterBus {
         tickStep = step;
     }
 
-    public synchronized void setOccupancy(int flows, int macs) {
-        flowOccupancy = flows;
+    public synchronized void setMacOccupancy(int macs) {
         macOccupancy = macs;
     }
 
-    public synchronized int flushes() {
-        return flushes;
+    /** The flow table: entries to seed as traffic would, and how the command registers behave. */
+    public FakeFlowTable flows() {
+        return flows;
     }
 
     private void pulse(Register r, int value) {
-        if (r.fields().get(0).get(value) == 0) {
+        if (r.fields().stream().allMatch(f -> f.get(value) == 0)) {
             return;
         }
         switch (r.name()) {
@@ -142,10 +147,8 @@ public final class FakeFlowSwitch implements RegisterBus {
             case "SRV_COMMIT" -> serverSlots[index("SRV_INDEX")] =
                     new int[] {words.get("SRV_MAC_LO"), words.get("SRV_MAC_HI"), words.get("SRV_CFG")};
             case "STATS_CLEAR" -> counters.replaceAll((c, v) -> 0L);
-            case "FLOW_FLUSH" -> {
-                flowOccupancy = 0;
-                flushes++;
-            }
+            case "FLOW_FLUSH" -> flows.flush();
+            case "FLOW_CMD" -> flows.command(value, words::get);
             default -> throw new IllegalStateException("the fake has no behaviour for " + r.name());
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flowswitch.config.FlowTimeouts;
 import flowswitch.config.HardwareParams;
 import flowswitch.config.Ipv4Address;
 import flowswitch.config.MacAddress;
@@ -15,6 +16,7 @@ import flowswitch.config.ServerConfig;
 import flowswitch.config.ServerState;
 import flowswitch.config.ServiceConfig;
 import flowswitch.config.SwitchConfig;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,19 @@ class IpvsadmImportTest {
                         1, ServerState.UP)))), result.config().services());
         assertEquals(BASE.ports(), result.config().ports());
         assertEquals(List.of("line 4: left out -p 300 (persistence): the switch has no equivalent"), result.warnings());
+    }
+
+    @Test
+    void theBasesClockAndFlowTimeoutsCarryOver() {
+        FlowTimeouts timeouts = new FlowTimeouts(Duration.ofSeconds(3600), Duration.ofSeconds(10),
+                Duration.ofSeconds(60));
+        IpvsadmImport.Base base = new IpvsadmImport.Base(BASE.hardware(), BASE.switchMac(), BASE.ports(), 156_250_000,
+                timeouts);
+        SwitchConfig config = IpvsadmImport.convert(IpvsadmParser.parse(SAVED, "rules.txt"), "rules.txt", base,
+                addresses()).config();
+        assertEquals(156_250_000, config.clockHz());
+        assertEquals(timeouts, config.flowTimeouts());
+        assertEquals(FlowTimeouts.DEFAULTS, convert(SAVED).config().flowTimeouts());
     }
 
     @Test

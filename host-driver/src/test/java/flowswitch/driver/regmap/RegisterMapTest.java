@@ -11,6 +11,7 @@ import flowswitch.config.HardwareParams;
 import flowswitch.driver.fake.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,15 +23,17 @@ class RegisterMapTest {
     void loadsTheFixture() {
         RegisterMap map = Fixtures.regmap();
         assertEquals(0x464C5357, map.id());
-        assertEquals(0x010203, map.version());
-        assertEquals(new HardwareParams(64, 2, 4, 2, 16, 4, 2048), map.hardware());
+        assertEquals(0x010000, map.version());
+        assertEquals(new HardwareParams(64, 4, 16, 4, 64, 64, 2048), map.hardware());
         // The fixture's BUILD is the hash of its own hardware, as gen writes it.
         assertEquals(map.hardware().buildHash(), map.build());
-        assertEquals(0x50C, map.register("SRV_CFG").address());
+        assertEquals(0x30C, map.register("SRV_CFG").address());
         assertEquals(Access.W1P, map.register("SVC_COMMIT").access());
         assertEquals(Group.SERVER_TABLE, map.register("SRV_CFG").group());
-        assertEquals(37, map.counters().size());
-        assertEquals(12, map.counters(Group.SERVER).size());
+        assertEquals(91, map.counters().size());
+        assertEquals(48, map.counters(Group.SERVER).size());
+        assertEquals(List.of("hits", "misses", "inserts", "insert_fail", "reassigns", "stash_inserts", "relocations",
+                "aged_out", "deleted"), map.counters(Group.FLOW).stream().map(Counter::name).toList());
         Counter newFlows = map.counter(Group.SERVER, 3, "new_flows");
         assertEquals("SERVER3_NEW_FLOWS_LO", newFlows.lo().name());
         assertEquals("SERVER3_NEW_FLOWS_HI", newFlows.hi().name());
@@ -71,7 +74,7 @@ class RegisterMapTest {
         RegisterMapException noField = assertThrows(RegisterMapException.class,
                 () -> map.field("SRV_CFG", "colour"));
         assertTrue(noField.getMessage().contains("SRV_CFG has no field 'colour'"), noField.getMessage());
-        assertThrows(RegisterMapException.class, () -> map.counter(Group.PORT, 2, "rx_packets"));
+        assertThrows(RegisterMapException.class, () -> map.counter(Group.PORT, 4, "rx_packets"));
     }
 
     @Test
@@ -101,7 +104,7 @@ class RegisterMapTest {
         assertInvalid(root -> register(root, 1).put("access", "WO"), "registers[1].access: 'WO' is not one of");
         assertInvalid(root -> register(root, 1).put("group", "misc"), "registers[1].group: unknown group 'misc'");
         assertInvalid(root -> register(root, 1).put("name", "ID"), "register ID is declared twice");
-        assertInvalid(root -> register(root, 1).put("address", 0x200), "registers ID and VERSION share address 0x200");
+        assertInvalid(root -> register(root, 1).put("address", 0), "registers ID and VERSION share address 0x0");
         assertInvalid(root -> ((ObjectNode) register(root, 1).withArray("fields").get(2)).put("lsb", 30),
                 "registers[1].fields[2]: field major [37:30] does not fit");
         assertInvalid(root -> ((ObjectNode) root.withArray("counters").get(0)).put("hi", "NOPE"),
