@@ -87,6 +87,8 @@ public final class FlowTable extends HwComponent {
     /** A flush asked for and not yet begun: it begins with the next engine step, so every step is all in or out. */
     final Bool flushPending = regBool(false);
     final Bool sweepTurn = regBool(false);
+    /** Aging needs one pass over the rows per tick; until it is done, the sweeper shares the engine with the relocator. */
+    final Bool sweepDue = regBool(false);
     final UInt moverSlot;
     final UInt moverKicks;
     final UInt moverVictim;
@@ -145,6 +147,7 @@ public final class FlowTable extends HwComponent {
         Bool tick = and(ticking, ge(add(prescaler, 1), cfgTickCycles));
         assign(prescaler, mux(tick, u(0, 32), add(prescaler, 1)));
         when(tick, () -> assign(now, add(now, 1)));
+        when(and(tick, agingOn), () -> assign(sweepDue, true));
         Bool agingOn = and(ticking, or(neq(cfgTimeout.apply(0), u(0, tw)), neq(cfgTimeout.apply(1), u(0, tw)),
                 neq(cfgTimeout.apply(2), u(0, tw))));
 
@@ -178,7 +181,7 @@ public final class FlowTable extends HwComponent {
         // Job for the step being issued: host first, then a flush, then relocation and aging taking turns.
         Bool stashUsed = orReduce(stashValid);
         UInt job = mux(and(hostPending, not(clearing)), u(JOB_HOST, 2), mux(or(flushing, flushPending), u(JOB_SWEEP, 2),
-                mux(and(stashUsed, or(not(sweepTurn), not(agingOn))), u(JOB_MOVE, 2), u(JOB_SWEEP, 2))));
+                mux(and(stashUsed, or(not(sweepTurn), not(sweepDue))), u(JOB_MOVE, 2), u(JOB_SWEEP, 2))));
         UInt carrySlot = firstSetFrom(stashValid, moverSlot);
         Bits carryKey = entry.get(element(stash, carrySlot), "key");
         when(and(engineIssue, flushPending, not(and(hostPending, not(clearing)))), () -> {
@@ -188,7 +191,7 @@ public final class FlowTable extends HwComponent {
         when(engineIssue, () -> {
             assign(engineJob, job);
             assign(engineSlot, carrySlot);
-            when(and(stashUsed, agingOn, not(hostPending), not(flushing)), () -> assign(sweepTurn, not(sweepTurn)));
+            when(and(stashUsed, sweepDue, not(hostPending), not(flushing)), () -> assign(sweepTurn, not(sweepTurn)));
         });
 
         // ---- the RAMs: port A for lookups, port B for the engine. A write rewrites a whole row: the slots it does not
@@ -365,6 +368,7 @@ public final class FlowTable extends HwComponent {
         assign(removed, add(resize(countOnes(expiredWays), removed.getBitsWidth()), asUInt(stashExpired)));
         when(and(engineCommit, not(retry)), () -> {
             assign(sweepRow, add(row, 1));
+            when(eq(row, cfg.depth() - 1), () -> assign(sweepDue, false));
             when(and(flushing, eq(row, cfg.depth() - 1)), () -> {
                 assign(flushing, false);
                 assign(clearing, false);
