@@ -147,9 +147,9 @@ public final class FlowTable extends HwComponent {
         Bool tick = and(ticking, ge(add(prescaler, 1), cfgTickCycles));
         assign(prescaler, mux(tick, u(0, 32), add(prescaler, 1)));
         when(tick, () -> assign(now, add(now, 1)));
-        when(and(tick, agingOn), () -> assign(sweepDue, true));
         Bool agingOn = and(ticking, or(neq(cfgTimeout.apply(0), u(0, tw)), neq(cfgTimeout.apply(1), u(0, tw)),
                 neq(cfgTimeout.apply(2), u(0, tw))));
+        when(and(tick, agingOn), () -> assign(sweepDue, true));
 
         Bits stashValid = bits(stashSize);
         for (int s = 0; s < stashSize; s++) assign(bit(stashValid, s), entry.getBool(stash.apply(s), "valid"));
