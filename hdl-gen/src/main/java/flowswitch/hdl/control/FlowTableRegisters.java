@@ -60,7 +60,7 @@ public record FlowTableRegisters(Bool start, Bits op, Bits key, UInt server, UIn
                 .readOnly("value", 0, stashOccupancy.getBitsWidth(), "entries in use, 0.." + cfg.stashEntries()),
                 asBits(stashOccupancy));
         assign(tickCycles, asUInt(regs.register("FLOW_TICK_CYCLES", "Clock cycles per aging tick", flow, -1)
-                .readWrite("value", 0, 32, 0, "0 stops aging; e.g. the clock frequency / 1000 for 1 ms ticks")));
+                .readWrite("value", 0, 32, 0, "0 stops aging; fsctl apply sets clock_hz / 10 (100 ms ticks)")));
         for (FlowKind kind : FlowKind.values()) {
             String name = "FLOW_TIMEOUT_" + kind.name();
             assign(timeouts.get(kind.code()), asUInt(regs.register(name, "Idle timeout of " + describe(kind), flow, -1)

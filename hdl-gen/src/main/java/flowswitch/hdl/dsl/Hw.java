@@ -349,6 +349,10 @@ public final class Hw {
         return a.orR();
     }
 
+    public static Bool xor(Bool a, Bool b) {
+        return a.$up(b);
+    }
+
     public static Bool xorReduce(Bits a) {
         return a.xorR();
     }

@@ -87,6 +87,8 @@ public final class FlowTable extends HwComponent {
     /** A flush asked for and not yet begun: it begins with the next engine step, so every step is all in or out. */
     final Bool flushPending = regBool(false);
     final Bool sweepTurn = regBool(false);
+    /** Aging needs one pass over the rows per tick; until it is done, the sweeper shares the engine with the relocator. */
+    final Bool sweepDue = regBool(false);
     final UInt moverSlot;
     final UInt moverKicks;
     final UInt moverVictim;
@@ -147,6 +149,7 @@ public final class FlowTable extends HwComponent {
         when(tick, () -> assign(now, add(now, 1)));
         Bool agingOn = and(ticking, or(neq(cfgTimeout.apply(0), u(0, tw)), neq(cfgTimeout.apply(1), u(0, tw)),
                 neq(cfgTimeout.apply(2), u(0, tw))));
+        when(and(tick, agingOn), () -> assign(sweepDue, true));
 
         Bits stashValid = bits(stashSize);
         for (int s = 0; s < stashSize; s++) assign(bit(stashValid, s), entry.getBool(stash.apply(s), "valid"));
@@ -178,7 +181,7 @@ public final class FlowTable extends HwComponent {
         // Job for the step being issued: host first, then a flush, then relocation and aging taking turns.
         Bool stashUsed = orReduce(stashValid);
         UInt job = mux(and(hostPending, not(clearing)), u(JOB_HOST, 2), mux(or(flushing, flushPending), u(JOB_SWEEP, 2),
-                mux(and(stashUsed, or(not(sweepTurn), not(agingOn))), u(JOB_MOVE, 2), u(JOB_SWEEP, 2))));
+                mux(and(stashUsed, or(not(sweepTurn), not(sweepDue))), u(JOB_MOVE, 2), u(JOB_SWEEP, 2))));
         UInt carrySlot = firstSetFrom(stashValid, moverSlot);
         Bits carryKey = entry.get(element(stash, carrySlot), "key");
         when(and(engineIssue, flushPending, not(and(hostPending, not(clearing)))), () -> {
@@ -188,7 +191,7 @@ public final class FlowTable extends HwComponent {
         when(engineIssue, () -> {
             assign(engineJob, job);
             assign(engineSlot, carrySlot);
-            when(and(stashUsed, agingOn, not(hostPending), not(flushing)), () -> assign(sweepTurn, not(sweepTurn)));
+            when(and(stashUsed, sweepDue, not(hostPending), not(flushing)), () -> assign(sweepTurn, not(sweepTurn)));
         });
 
         // ---- the RAMs: port A for lookups, port B for the engine. A write rewrites a whole row: the slots it does not
@@ -201,10 +204,14 @@ public final class FlowTable extends HwComponent {
         Bits engineWriteNow = bits(cands);
         List<UInt> dpRows = new ArrayList<>();
         List<Bits> dpRead = new ArrayList<>();
+        // Each key is mixed once for all ways (WayHash: the non-linear step before the per-way H3).
+        Bits lookupMixed = WayHash.mix(lookupKey);
+        Bits carryMixed = WayHash.mix(carryKey);
+        Bits hostMixed = WayHash.mix(held.key());
         for (int w = 0; w < ways; w++) {
             WayHash hash = WayHash.of(w, cfg);
             Mem<Bits> ram = named(mem(() -> bits(cfg.slotsPerRow() * entry.width()), cfg.depth()), "way" + w);
-            UInt lookupRow = hash.row(lookupKey);
+            UInt lookupRow = hash.rowOfMixed(lookupMixed);
             UInt dpRow = reg(() -> uint(rowBits));
             when(issue, () -> assign(dpRow, lookupRow));
             Bits dpWord = bits(cfg.slotsPerRow() * entry.width());
@@ -217,9 +224,9 @@ public final class FlowTable extends HwComponent {
             dpRows.add(dpRow);
 
             UInt hostRow = mux(eq(held.op(), HostOp.READ.code()),
-                    slice(held.location(), log2Exact(cfg.slotsPerRow()), rowBits), hash.row(held.key()));
+                    slice(held.location(), log2Exact(cfg.slotsPerRow()), rowBits), hash.rowOfMixed(hostMixed));
             UInt issueRow = mux(eq(job, JOB_SWEEP), mux(flushPending, u(0, rowBits), sweepRow),
-                    mux(eq(job, JOB_MOVE), hash.row(carryKey), hostRow));
+                    mux(eq(job, JOB_MOVE), hash.rowOfMixed(carryMixed), hostRow));
             UInt engineRow = reg(() -> uint(rowBits));
             when(engineIssue, () -> assign(engineRow, issueRow));
             Bits engineWord = bits(cfg.slotsPerRow() * entry.width());
@@ -348,18 +355,20 @@ public final class FlowTable extends HwComponent {
     private void sweepStep() {
         int cands = cfg.candidates();
         int stashSize = cfg.stashEntries();
-        Bits expiredWays = bits(cands);
-        for (int c = 0; c < cands; c++) {
-            assign(bit(expiredWays, c), and(doomed(engineRead.get(c)), not(bit(wayConflict, c))));
-        }
+        Bits doomedPlaces = bits(cands);
+        for (int c = 0; c < cands; c++) assign(bit(doomedPlaces, c), doomed(engineRead.get(c)));
+        Bits expiredWays = andBits(doomedPlaces, invert(wayConflict));
+        // The datapath writes back the whole row it writes, a doomed neighbour included: sweep that row again.
+        Bool retry = orReduce(andBits(doomedPlaces, wayConflict));
         UInt row = engineRows.get(0);
         UInt stashSlot = resize(row, log2Up(stashSize));
         Bool stashExpired = and(doomed(element(stash, stashSlot)), not(bit(dpStashWrite, stashSlot)));
         assign(engineWrite, expiredWays);
         assign(engineStashWrite, mux(stashExpired, oneHot(stashSlot, stashSize), b(0, stashSize)));
         assign(removed, add(resize(countOnes(expiredWays), removed.getBitsWidth()), asUInt(stashExpired)));
-        when(engineCommit, () -> {
+        when(and(engineCommit, not(retry)), () -> {
             assign(sweepRow, add(row, 1));
+            when(eq(row, cfg.depth() - 1), () -> assign(sweepDue, false));
             when(and(flushing, eq(row, cfg.depth() - 1)), () -> {
                 assign(flushing, false);
                 assign(clearing, false);
