@@ -220,7 +220,7 @@ class RegisterMapFilesTest {
         for (int p = 0; p < hw.ports(); p++) {
             for (String n : List.of("rx_packets", "rx_bytes", "tx_packets", "tx_bytes", "drops")) all.add(new Counter("port", p, n));
         }
-        for (String n : List.of("oversize", "rx_error", "parse_error", "no_server", "no_service", "filtered")) {
+        for (String n : List.of("oversize", "rx_error", "parse_error", "no_server", "no_service", "filtered", "vip_arp")) {
             all.add(new Counter("drop", -1, n));
         }
         for (String n : List.of("hits", "misses", "inserts", "insert_fail", "reassigns", "stash_inserts", "relocations",
@@ -228,7 +228,7 @@ class RegisterMapFilesTest {
             all.add(new Counter("flow", -1, n));
         }
         for (int s = 0; s < hw.maxServices(); s++) {
-            for (String n : List.of("packets", "bytes")) all.add(new Counter("service", s, n));
+            for (String n : List.of("packets", "bytes", "arp_replies")) all.add(new Counter("service", s, n));
         }
         for (int s = 0; s < hw.maxServers(); s++) {
             for (String n : List.of("packets", "bytes", "new_flows")) all.add(new Counter("server", s, n));

@@ -48,8 +48,7 @@ final class TestbedCommand {
             out.printf("  ./fsctl --device sim:%s stats%n", socket);
             out.printf("  ./fsctl --device sim:%s server down --name s1%n", socket);
             out.printf("  ./flowswitch testbed status      ./flowswitch testbed down%n");
-            out.printf("note: the client reaches the VIP through a static neighbour entry (VIP -> switch MAC %s)"
-                    + " until the switch answers ARP for it%n", TestbedLayout.SWITCH_MAC);
+            out.printf("the client resolves the VIP by ARP: the switch answers with its MAC %s%n", TestbedLayout.SWITCH_MAC);
             return 0;
         }
     }
