@@ -57,11 +57,6 @@ public record FlowTableConfig(int entries, int ways, int slotsPerRow, int stashE
         return new FlowTableConfig(entries, 4, 2, Math.min(8, entries / 8), serviceBits, valueWidth, 16, 32);
     }
 
-    public FlowTableConfig withEntries(int value) {
-        return new FlowTableConfig(value, ways, slotsPerRow, Math.min(stashEntries, value / (ways * slotsPerRow)),
-                serviceBits, valueWidth, timeWidth, maxKicks);
-    }
-
     public BitLayout keyLayout() {
         return FlowKey.layout(serviceBits);
     }
