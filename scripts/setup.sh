@@ -3,7 +3,7 @@
 # (synthesis), socat (serial tests), and what the virtual testbed runs (iproute2, procps, util-linux, python3,
 # curl). JDK 17 and Maven are expected to be there already.
 set -euo pipefail
-packages=(verilator yosys nextpnr-ice40 fpga-icestorm socat g++ make iproute2 procps util-linux python3 curl)
+packages=(verilator yosys nextpnr-ice40 fpga-icestorm socat g++ make iproute2 procps util-linux python3 curl tshark)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -eq 0 ]; then echo "setup: all packages present"; exit 0; fi

@@ -49,6 +49,20 @@ public record Daemon(String what, Path pidFile, String marker) {
         return process.pid();
     }
 
+    /**
+     * True once the process this testbed just started is gone. Unlike {@link #running}, it does not look for the
+     * marker: in the first moments after the start the pid still runs Java's spawn helper or {@code setsid}, whose
+     * arguments are not yet the command's, and a start in progress must not read as a process that stopped.
+     */
+    boolean exited() {
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        } catch (IOException | NumberFormatException e) {
+            return true;
+        }
+    }
+
     /** The process, if the pid file names a live process with the marker among its arguments. */
     public Optional<ProcessHandle> running() {
         try {

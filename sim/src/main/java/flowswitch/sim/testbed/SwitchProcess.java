@@ -47,7 +47,7 @@ final class SwitchProcess {
         long[] nextNote = {System.nanoTime() + NOTE_EVERY.toNanos()};
         boolean ready = Wait.until(READY_TIMEOUT, POLL, () -> {
             if (Files.exists(files.socket())) return true;
-            if (files.sim().running().isEmpty()) {
+            if (files.sim().exited()) {
                 throw new TestbedException("the simulated switch stopped before it was ready; the end of "
                         + files.simLog() + ":\n" + tail(files.simLog()));
             }

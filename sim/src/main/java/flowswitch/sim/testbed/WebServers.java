@@ -36,7 +36,7 @@ final class WebServers {
     /** @throws TestbedException with its log if the server does not listen within {@link #READY_TIMEOUT} */
     static void awaitListening(TestbedFiles files, TestbedHost server) {
         boolean up = Wait.until(READY_TIMEOUT, POLL, () -> {
-            if (files.http(server).running().isEmpty()) {
+            if (files.http(server).exited()) {
                 throw new TestbedException("the HTTP server of " + server.name() + " stopped: " + log(files, server));
             }
             return HostNetwork.listening(server.namespace(), HTTP_PORT);

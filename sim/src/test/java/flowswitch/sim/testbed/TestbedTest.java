@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import flowswitch.driver.cli.Fsctl;
@@ -135,9 +136,97 @@ class TestbedTest {
         }
     }
 
-    /** Nothing in flight: the switch sleeps in poll(2) instead of running the clock. */
+    /**
+     * A connection held open to one server keeps working on that server after it is drained, while new connections
+     * go to the others.
+     */
     @Test
     @Order(4)
+    void aDrainedServerFinishesItsOpenConnectionAndGetsNoNewOnes() throws Exception {
+        flushFlows();
+        try (HeldConnection held = HeldConnection.open(LAYOUT)) {
+            String drained = held.request();
+            assertTrue(SERVERS.contains(drained), drained);
+            assertEquals(0, fsctl("server", "drain", "--name", drained));
+            try {
+                List<String> after = curl(6);
+                assertFalse(after.contains(drained), drained + " is drained, yet answered: " + after);
+                assertEquals(2, count(after).size(), "answers: " + count(after));
+                for (int i = 0; i < 2; i++) assertEquals(drained, held.request(), "the held connection's answer");
+            } finally {
+                assertEquals(0, fsctl("server", "up", "--name", drained));
+            }
+        }
+    }
+
+    /**
+     * One server's link goes down: {@code fsctl health} in the client namespace marks it down, new connections all
+     * succeed on the others, and a connection held open to another server goes on without a reset.
+     */
+    @Test
+    @Order(5)
+    void aServerWhoseLinkGoesDownIsMarkedDownByHealthAndTheOthersCarryOn() throws Exception {
+        flushFlows();
+        try (HeldConnection held = HeldConnection.open(LAYOUT)) {
+            String first = held.request();
+            TestbedHost cut = LAYOUT.serverHosts().stream().filter(s -> !s.name().equals(first))
+                    .findFirst().orElseThrow();
+            try {
+                try (HealthMonitorProcess health = HealthMonitorProcess.start(LAYOUT, TESTBED.files().socket())) {
+                    HostNetwork.ip(cut.namespace(), "link", "set", cut.link(), "down");
+                    assertTrue(Wait.until(Duration.ofSeconds(20), Duration.ofMillis(200),
+                                    () -> serverState(cut.name()).equals("down")),
+                            cut.name() + " is still " + serverState(cut.name()) + "; fsctl health: " + health.output());
+                    List<String> after = curl(6);
+                    assertFalse(after.contains(cut.name()), cut.name() + "'s link is down, yet it answered: " + after);
+                    assertEquals(2, count(after).size(), "answers: " + count(after));
+                    assertEquals(first, held.request(), "the held connection's answer");
+                    assertTrue(SERVERS.stream().filter(s -> !s.equals(cut.name()))
+                                    .allMatch(s -> serverState(s).equals("up")),
+                            "the other servers stay up; fsctl health: " + health.output());
+                }
+            } finally {
+                HostNetwork.ip(cut.namespace(), "link", "set", cut.link(), "up");
+                assertEquals(0, fsctl("server", "up", "--name", cut.name()));
+            }
+        }
+    }
+
+    /**
+     * tshark on the client's link while requests run: every IP frame passes Wireshark's IP and TCP checksum checks
+     * and goes between the client and the VIP, never a server's own address.
+     */
+    @Test
+    @Order(6)
+    void aCaptureOnTheClientsLinkShowsValidChecksumsAndOnlyTheClientAndTheVip() throws Exception {
+        boolean tshark = ExternalCommand.installed("tshark");
+        String reason = "tshark is not installed (scripts/setup.sh installs it)";
+        if (!tshark) System.out.println("capture test skipped: " + reason);
+        Assumptions.assumeTrue(tshark, () -> "skipped: " + reason);
+        int requests = 4;
+        // Each request is at least a handshake, the GET, the answer and a close: three frames or more either way.
+        int framesEachWay = 3 * requests;
+        List<TsharkCapture.IpFrame> frames;
+        try (TsharkCapture capture = TsharkCapture.start(LAYOUT.client())) {
+            curl(requests);
+            frames = capture.stopAndRead(2 * framesEachWay);
+        }
+        String client = LAYOUT.client().address().toString();
+        String vip = TestbedLayout.VIP.toString();
+        for (String from : List.of(client, vip)) {
+            assertTrue(frames.stream().filter(f -> f.source().equals(from)).count() >= framesEachWay,
+                    "too few frames from " + from + ": " + frames);
+        }
+        for (TsharkCapture.IpFrame f : frames) {
+            assertEquals(Set.of(client, vip), Set.of(f.source(), f.destination()), "addresses of " + f);
+            assertEquals(TsharkCapture.ChecksumStatus.GOOD, f.ip(), "IP checksum of " + f);
+            assertEquals(TsharkCapture.ChecksumStatus.GOOD, f.tcp(), "TCP checksum of " + f);
+        }
+    }
+
+    /** Nothing in flight: the switch sleeps in poll(2) instead of running the clock. */
+    @Test
+    @Order(7)
     void anIdleSwitchUsesAlmostNoCpu() throws Exception {
         ProcessHandle sim = TESTBED.files().sim().running().orElseThrow();
         Thread.sleep(1000);
@@ -148,7 +237,7 @@ class TestbedTest {
     }
 
     @Test
-    @Order(5)
+    @Order(8)
     void statusShowsItUpAndASecondUpIsRefused() throws Exception {
         Thread.sleep(1100); // the bridge's statistics file is rewritten once a second
         TestbedStatus status = TESTBED.status();
@@ -165,7 +254,7 @@ class TestbedTest {
     }
 
     @Test
-    @Order(6)
+    @Order(9)
     void downRemovesEverythingAfterACrash() {
         ProcessHandle sim = TESTBED.files().sim().running().orElseThrow();
         List<ProcessHandle> web = LAYOUT.serverHosts().stream()
@@ -181,6 +270,25 @@ class TestbedTest {
         assertTrue(web.stream().noneMatch(ProcessHandle::isAlive), "the web servers were stopped");
         assertEquals(List.of(), TESTBED.down(), "a second down finds nothing");
         started = false;
+    }
+
+    /** Finished connections keep their entries; with the table full, new ones would be placed by hash. */
+    private static void flushFlows() {
+        assertEquals(0, fsctl("flows", "flush"));
+    }
+
+    /** A server's state on the device, as {@code server list} spells it. */
+    private static String serverState(String server) {
+        StringWriter out = new StringWriter();
+        assertEquals(0, fsctl(out, "server", "list", "--json"), out.toString());
+        try {
+            for (JsonNode s : new ObjectMapper().readTree(out.toString())) {
+                if (s.get("name").asText().equals(server)) return s.get("state").asText();
+            }
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("server list --json printed no JSON: " + out, e);
+        }
+        throw new AssertionError("the device has no server " + server + ": " + out);
     }
 
     /** The bodies of {@code n} requests from the client, each on a new connection; every request must succeed. */
