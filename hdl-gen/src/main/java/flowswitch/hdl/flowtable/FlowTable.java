@@ -255,7 +255,7 @@ public final class FlowTable extends HwComponent {
 
         Bool write = and(commit, commitWrite);
         Bits stashInsertSlot = mux(orReduce(wayFree), b(0, stashSize), lowestSetBit(stashFree));
-        assign(dpWrite, mux(write, mux(hit, wayMatch, lowestSetBit(wayFree)), b(0, cands)));
+        assign(dpWrite, mux(write, mux(hit, wayMatch, roomiest(wayFree)), b(0, cands)));
         dpStashWrite = mux(write, mux(hit, stashMatch, stashInsertSlot), b(0, stashSize));
         Bool dpInsert = and(write, not(hit), or(orReduce(wayFree), orReduce(stashFree)));
         assign(statStashInsert, and(write, not(hit), not(orReduce(wayFree)), orReduce(stashFree)));
@@ -333,7 +333,7 @@ public final class FlowTable extends HwComponent {
                 : asUInt(cat(slice(asBits(moverVictim), 0, wayBits), slice(asBits(moverVictim), wayBits, slotBits)));
         Bits victimWay = oneHot(victim, cfg.candidates());
         Bool roomy = orReduce(engineFree);
-        Bits target = mux(roomy, lowestSetBit(engineFree), victimWay);
+        Bits target = mux(roomy, roomiest(engineFree), victimWay);
         Bool move = and(entry.getBool(carried, "valid"), not(orReduce(andBits(carriedSlot, dpStashWrite))),
                 not(orReduce(andBits(target, wayConflict))));
         when(move, () -> {
@@ -386,7 +386,7 @@ public final class FlowTable extends HwComponent {
         Bool found = or(wayHit, orReduce(stashMatch));
         Bool wayRoom = orReduce(engineFree);
         Bits foundEntry = orBits(orSelected(wayMatch, engineRead), orSelected(stashMatch, stashList()));
-        Bits targetWays = mux(found, wayMatch, lowestSetBit(engineFree));
+        Bits targetWays = mux(found, wayMatch, roomiest(engineFree));
         Bits targetStash = mux(found, stashMatch, mux(wayRoom, b(0, stashSize), lowestSetBit(stashFree)));
         Bool room = or(found, wayRoom, orReduce(stashFree));
 
@@ -437,6 +437,29 @@ public final class FlowTable extends HwComponent {
             assign(hostResultEntry, mux(isInsert, stored, result));
             assign(hostResultIdle, sub(now, entry.getUInt(result, "seen")));
         });
+    }
+
+    /**
+     * One free place (one-hot over the candidates) in the row with the most free slots, lowest way on ties. Filling
+     * the emptiest row keeps rows even (the "power of d choices"), so a new key rarely finds all its rows full and the
+     * relocator, one kick per decision, is needed less: first-fit left way 0 full and the last ways empty.
+     */
+    private Bits roomiest(Bits free) {
+        int ways = cfg.ways();
+        List<Bits> wayFree = new ArrayList<>();
+        for (int w = 0; w < ways; w++) wayFree.add(slotsOf(free, w));
+        Bits chosenWay = null;
+        for (int k = 1; k <= cfg.slotsPerRow(); k++) {
+            Bits roomy = bits(ways);
+            for (int w = 0; w < ways; w++) assign(bit(roomy, w), ge(countOnes(wayFree.get(w)), k));
+            chosenWay = chosenWay == null ? lowestSetBit(roomy) : mux(orReduce(roomy), lowestSetBit(roomy), chosenWay);
+        }
+        Bits place = null;
+        for (int w = 0; w < ways; w++) {
+            Bits slots = mux(bit(chosenWay, w), lowestSetBit(wayFree.get(w)), b(0, cfg.slotsPerRow()));
+            place = place == null ? slots : cat(slots, place);
+        }
+        return place;
     }
 
     /** The write bits of way {@code w}'s slots among the candidates' bits. */

@@ -44,7 +44,7 @@ class FlowTableBlockRamTest {
                 cfg.entryLayout().width(), bram, ideal, use(use, PartResources.LUT), use(use, PartResources.FF));
         assertTrue(bram >= ideal, "the table is in block RAM: " + cells);
         assertTrue(bram <= 1.5 * ideal, "block RAM holds the table with little waste: " + bram + " vs " + ideal);
-        assertTrue(use(use, PartResources.LUT) < 16_000, "logic around the RAMs (13,961 LUTs when written, 3.2% of the SUME part): " + cells);
+        assertTrue(use(use, PartResources.LUT) < 16_000, "logic around the RAMs (15,479 LUTs with four-entry rows, 3.6% of the SUME part): " + cells);
         assertTrue(!cells.containsKey("RAM64M") && !cells.containsKey("RAM32M"), "no table bits in LUT RAM: " + cells);
     }
 

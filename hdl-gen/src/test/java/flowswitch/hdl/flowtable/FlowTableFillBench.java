@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * How full the shipped table shape (4 ways of two-entry rows, 8-entry stash) gets before the first insert fails,
+ * How full the shipped table shape (4 ways of four-entry rows, 8-entry stash) gets before the first insert fails,
  * when new connections arrive every 2 clocks (the decision unit's fastest) or with idle clocks between them, which
  * the relocator uses. Prints the load; run with
  * {@code mvn -q -B -o -pl hdl-gen test -Dsurefire.excludedGroups= -Dgroups=bench -Dtest=FlowTableFillBench}.

@@ -24,14 +24,15 @@ import spinal.core.sim.SimCompiled;
 
 /**
  * The hash flow table under Verilator, against a plain map of connections. Sizes: 4 ways of one-entry rows with an
- * 8-entry stash, 2 ways of two-entry rows, and the shipped shape (4 ways of two-entry rows) small enough that rows
- * collide often; every frame holds the table busy a random number of cycles, as decision FIFO backpressure would.
+ * 8-entry stash, 2 ways of two-entry rows, 4 ways of two-entry rows, and the shipped shape (4 ways of four-entry
+ * rows), all small enough that rows collide often; every frame holds the table busy a random number of cycles, as decision FIFO backpressure would.
  */
 class FlowTableSimTest {
     enum Size {
         E64_W4_R1_S8(new FlowTableConfig(64, 4, 1, 8, 2, 4, 16, 32)),
         E256_W2_R2_S4(new FlowTableConfig(256, 2, 2, 4, 2, 4, 16, 32)),
-        E64_W4_R2_S4(new FlowTableConfig(64, 4, 2, 4, 2, 4, 16, 8));
+        E64_W4_R2_S4(new FlowTableConfig(64, 4, 2, 4, 2, 4, 16, 8)),
+        E128_W4_R4_S4(new FlowTableConfig(128, 4, 4, 4, 2, 4, 16, 8));
 
         final FlowTableConfig cfg;
 

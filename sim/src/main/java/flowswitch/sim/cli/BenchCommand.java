@@ -64,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
             out.println(mapper.writeValueAsString(root));
         } else {
             out.print(Benchmark.table(results));
-            out.printf("flow table occupancy at the first insert failure: %.2f%n", occupancy);
+            out.printf("flow table occupancy at the first insert failure: %.3f%n", occupancy);
         }
         return 0;
     }
