@@ -27,6 +27,10 @@ public record FlowTableConfig(int entries, int ways, int slotsPerRow, int stashE
         powerOfTwo("ways", ways, 2, 8);
         powerOfTwo("slotsPerRow", slotsPerRow, 1, 4);
         powerOfTwo("stashEntries", stashEntries, 1, 32);
+        if (entries / (ways * slotsPerRow) < 2) {
+            throw new IllegalArgumentException("rows per way (" + entries / (ways * slotsPerRow) + ") must be at least"
+                    + " 2: use fewer ways or slots per row for " + entries + " entries");
+        }
         // The sweeper clears stash slot (row mod stashEntries) at each row, so a flush reaches every slot.
         if (entries / (ways * slotsPerRow) < stashEntries) {
             throw new IllegalArgumentException("rows per way (" + entries / (ways * slotsPerRow) + ") must be at least"
@@ -50,13 +54,16 @@ public record FlowTableConfig(int entries, int ways, int slotsPerRow, int stashE
     }
 
     /**
-     * Four ways of four-entry rows, an 8-entry stash, 16-bit time stamps: what every build uses, sized by
-     * {@code entries}. Sixteen places per key, filled emptiest row first, keep a new connection out of the stash
-     * until the table is ~95% full even when every decision brings one (FlowTableFillBench); with two-entry rows
-     * the one kick per decision the relocator gets ran out at 87%.
+     * Four ways of four-entry rows (two-entry rows under 64 entries, so each way keeps two rows), a stash of up to 8
+     * entries, 16-bit time stamps: what every build uses, sized by {@code entries}. Sixteen places per key, filled
+     * emptiest row first, keep a new connection out of the stash until the table is ~95% full even when every
+     * decision brings one (FlowTableFillBench); with two-entry rows the one kick per decision the relocator gets
+     * ran out at 87%.
      */
     public static FlowTableConfig of(int entries, int serviceBits, int valueWidth) {
-        return new FlowTableConfig(entries, 4, 4, Math.min(8, entries / 16), serviceBits, valueWidth, 16, 32);
+        int slots = entries >= 64 ? 4 : 2;
+        return new FlowTableConfig(entries, 4, slots, Math.min(8, entries / (4 * slots)), serviceBits, valueWidth, 16,
+                32);
     }
 
     public BitLayout keyLayout() {
