@@ -1,5 +1,6 @@
 package flowswitch.driver.maglev;
 
+import flowswitch.config.Primes;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
