@@ -3,6 +3,7 @@ package flowswitch.hdl.decision;
 import static flowswitch.hdl.dsl.Hw.*;
 
 import flowswitch.hdl.dsl.BitLayout;
+import flowswitch.hdl.dsl.Hw;
 import flowswitch.hdl.dsl.HwComponent;
 import flowswitch.hdl.flowtable.FlowKey;
 import flowswitch.hdl.flowtable.WayHash;
@@ -12,6 +13,7 @@ import spinal.core.Bits;
 import spinal.core.Bool;
 import spinal.core.Mem;
 import spinal.core.UInt;
+import spinal.core.Vec;
 import spinal.core.dontCare$;
 
 /**
@@ -35,8 +37,8 @@ public final class MaglevLookup extends HwComponent {
     public final Bool hostCommit = in(bool());
 
     /** Per service: which copy lookups read, and whether any table was committed (before that, entries read 0). */
-    final Bits committedCopy;
-    final Bits committed;
+    final Vec<Bool> committedCopy;
+    final Vec<Bool> committed;
     final UInt loadService;
     final UInt loadRow;
 
@@ -48,8 +50,8 @@ public final class MaglevLookup extends HwComponent {
         lookupKey = in(bits(cfg.keyWidth()));
         server = out(uint(cfg.entryBits()));
         hostService = in(uint(vb));
-        committedCopy = regBits(services, 0);
-        committed = regBits(services, 0);
+        committedCopy = initEach(reg(() -> vec(Hw::bool, services)), Hw::FALSE);
+        committed = initEach(reg(() -> vec(Hw::bool, services)), Hw::FALSE);
         loadService = regUInt(vb, 0);
         loadRow = regUInt(rb, 0);
         // Rows of a table padded to a power of two, so an address is (copy, service, row) side by side.
@@ -61,7 +63,7 @@ public final class MaglevLookup extends HwComponent {
         UInt index = resize(slice(mul(hash, u(cfg.tableSize(), cfg.indexBits())), 32, cfg.indexBits()), cfg.indexBits());
         UInt lookupService = key.getUInt(lookupKey, "service");
         UInt lookupRow = resize(slice(index, cfg.laneBits(), cfg.indexBits() - cfg.laneBits()), rb);
-        Bool copy = bit(committedCopy, lookupService);
+        Bool copy = element(committedCopy, lookupService);
         UInt address = asUInt(cat(cat(asBits(copy), asBits(lookupService)), asBits(lookupRow)));
         Bits read = ram.readWriteSync(address, b(0, word), lookupIssue, FALSE(), null, dontCare$.MODULE$, false,
                 dontCare$.MODULE$);
@@ -69,7 +71,7 @@ public final class MaglevLookup extends HwComponent {
         Bool loaded = regBool(false);
         when(lookupIssue, () -> {
             assign(lane, cfg.laneBits() == 0 ? u(0, 1) : resize(index, cfg.laneBits()));
-            assign(loaded, bit(committed, lookupService));
+            assign(loaded, element(committed, lookupService));
         });
         List<UInt> entries = new ArrayList<>();
         for (int k = 0; k < cfg.entriesPerRow(); k++) entries.add(asUInt(slice(read, k * cfg.entryBits(), cfg.entryBits())));
@@ -80,14 +82,14 @@ public final class MaglevLookup extends HwComponent {
             assign(loadService, hostService);
             assign(loadRow, resize(hostRow, rb));
         });
-        Bool staged = not(bit(committedCopy, loadService));
+        Bool staged = not(element(committedCopy, loadService));
         UInt writeAddress = asUInt(cat(cat(asBits(staged), asBits(loadService)), asBits(loadRow)));
         ram.readWriteSync(writeAddress, resize(hostData, word), hostWrite, hostWrite, null, dontCare$.MODULE$, false,
                 dontCare$.MODULE$);
         when(hostWrite, () -> assign(loadRow, add(loadRow, 1)));
         when(hostCommit, () -> {
-            assign(bit(committedCopy, loadService), not(bit(committedCopy, loadService)));
-            assign(bit(committed, loadService), TRUE());
+            assign(element(committedCopy, loadService), staged);
+            assign(element(committed, loadService), TRUE());
         });
     }
 }
