@@ -39,6 +39,8 @@ class MaglevLookupSimTest {
         /** Per service, what lookups must see: the committed table, or null before the first commit. */
         final int[][] committed;
         int checked;
+        private int pendingExpected = -1;
+        private String pendingWhat = "";
 
         Bench(MaglevLookup dut, MaglevLookupConfig cfg, Random random) {
             this.dut = dut;
@@ -64,20 +66,32 @@ class MaglevLookupSimTest {
                     random.nextInt(1 << 16), random.nextBoolean() ? 6 : 17));
         }
 
-        /** One cycle, looking {@code key} up if {@code issue}; returns the server the RTL read (or -1). */
+        /**
+         * One cycle, looking {@code key} up if {@code issue}. The RAM answers in the next cycle, so this checks the
+         * previous cycle's lookup (against the table committed when it was issued) and returns what it read, or -1.
+         */
         int cycle(boolean issue, int service, BigInteger key) {
             Signals.write(dut.lookupIssue, issue);
             Signals.write(dut.lookupKey, key);
-            int expected = issue ? expected(service, key) : -1;
             clock.run(1);
             Signals.write(dut.hostLoad, false);
             Signals.write(dut.hostWrite, false);
             Signals.write(dut.hostCommit, false);
-            if (!issue) return -1;
-            int got = (int) Signals.readLong(dut.server);
-            assertEquals(expected, got, "service " + service + ", key " + key.toString(16));
-            checked++;
+            int got = -1;
+            if (pendingExpected >= 0) {
+                got = (int) Signals.readLong(dut.server);
+                assertEquals(pendingExpected, got, pendingWhat);
+                checked++;
+            }
+            pendingExpected = issue ? expected(service, key) : -1;
+            pendingWhat = "service " + service + ", key " + key.toString(16);
             return got;
+        }
+
+        /** A lookup of {@code key} on its own: the server slot the RTL read. */
+        int lookup(int service, BigInteger key) {
+            cycle(true, service, key);
+            return cycle(false, 0, BigInteger.ZERO);
         }
 
         BigInteger key(int service, long clientIp, int clientPort, int vipPort, int proto) {
@@ -109,8 +123,9 @@ class MaglevLookupSimTest {
                 for (int gap = random.nextInt(3); gap > 0; gap--) cycle();
             }
             Signals.write(dut.hostCommit, true);
-            committed[service] = table;
+            // A lookup in the cycle of the commit still reads the old table; the next ones the new.
             cycle();
+            committed[service] = table;
         }
 
         int[] randomTable() {
@@ -143,7 +158,7 @@ class MaglevLookupSimTest {
             b.load(0, table);
             int[] hits = new int[servers];
             int keys = 20_000;
-            for (int i = 0; i < keys; i++) hits[b.cycle(true, 0, b.key(0, 0x0A000000L + i / 4, 1024 + i, 80, 6))]++;
+            for (int i = 0; i < keys; i++) hits[b.lookup(0, b.key(0, 0x0A000000L + i / 4, 1024 + i, 80, 6))]++;
             for (int s = 0; s < servers; s++) {
                 double share = hits[s] / (double) keys;
                 assertEquals(1.0 / servers, share, 0.01, "server " + s + " of sequential clients");

@@ -267,9 +267,18 @@ class FlowTableSimTest {
             for (int i = 0; i < 12; i++) {
                 BigInteger key = random.nextBoolean() ? known.get(random.nextInt(known.size())) : randomKey(size, random);
                 HostOp op = random.nextBoolean() ? HostOp.INSERT : HostOp.DELETE;
-                t.startHost(op, key, random.nextInt(16), 0);
-                traffic(t, random, pool, model, 1);
-                while (t.hostBusy()) traffic(t, random, pool, model, 1);
+                long server = random.nextInt(16);
+                // Traffic on the other keys meanwhile, so host and datapath writes meet in one cycle now and then.
+                List<BigInteger> others = pool.stream().filter(k -> !k.equals(key)).toList();
+                t.startHost(op, key, server, 0);
+                traffic(t, random, others, model, 1);
+                while (t.hostBusy()) traffic(t, random, others, model, 1);
+                HostResult r = t.hostResult();
+                if (op == HostOp.DELETE) {
+                    model.remove(key);
+                } else if (!r.fail()) {
+                    model.put(key, server);
+                }
             }
             assertEventsMatchTheTable(t, size, "after host inserts and deletes under traffic");
             // Half the connections stay busy while the others age out; aging stops before the dump reads the rows.
