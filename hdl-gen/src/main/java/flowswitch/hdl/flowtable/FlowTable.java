@@ -326,22 +326,23 @@ public final class FlowTable extends HwComponent {
         Bool hostStored = and(hostFinished, eq(held.op(), HostOp.INSERT.code()),
                 or(orReduce(engineWrite), orReduce(engineStashWrite)));
         Bool engineRemoves = and(engineCommit, not(clearing), neq(engineJob, u(JOB_MOVE, 2)));
-        event(evStored, evStoredServer, or(and(write, hit), dpInsert), commitValue);
-        event(evStored, evStoredServer, hostStored, held.value());
-        event(evLeft, evLeftServer, and(write, hit), hitValue);
+        event("ev_stored_", evStored, evStoredServer, or(and(write, hit), dpInsert), commitValue);
+        event("ev_stored_", evStored, evStoredServer, hostStored, held.value());
+        event("ev_left_", evLeft, evLeftServer, and(write, hit), hitValue);
         for (int c = 0; c < cands; c++) {
             Bits old = engineRead.get(c);
-            event(evLeft, evLeftServer, and(engineRemoves, bit(engineWrite, c), entry.getBool(old, "valid")),
+            event("ev_left_", evLeft, evLeftServer, and(engineRemoves, bit(engineWrite, c), entry.getBool(old, "valid")),
                     entry.getUInt(old, "value"));
         }
         Bits oldStash = orSelected(engineStashWrite, stashList());
-        event(evLeft, evLeftServer, and(engineRemoves, orReduce(engineStashWrite), entry.getBool(oldStash, "valid")),
+        event("ev_left_", evLeft, evLeftServer, and(engineRemoves, orReduce(engineStashWrite),
+                entry.getBool(oldStash, "valid")),
                 entry.getUInt(oldStash, "value"));
     }
 
-    private void event(List<Bool> valid, List<UInt> server, Bool when, UInt value) {
+    /** Adds one event lane: an output pair {@code <stem><lane>_valid}, {@code _server}. */
+    private void event(String stem, List<Bool> valid, List<UInt> server, Bool when, UInt value) {
         int lane = valid.size();
-        String stem = valid == evStored ? "ev_stored_" : "ev_left_";
         Bool v = named(out(bool()), stem + lane + "_valid");
         UInt sv = named(out(uint(cfg.valueWidth())), stem + lane + "_server");
         assign(v, when);
