@@ -79,7 +79,10 @@ final class ConfigReader {
         HardwareParams defaults = HardwareParams.defaults();
         Map<HardwareField, Integer> values = new EnumMap<>(HardwareField.class);
         for (HardwareField field : fields) {
-            values.put(field, mapping.has(field.key()) ? mapping.get(field.key()).integer() : field.get(defaults));
+            // The Maglev table's default size follows max_servers (read before it), not the defaults' 16 slots.
+            int otherwise = field == HardwareField.MAGLEV_TABLE_SIZE
+                    ? HardwareParams.defaultMaglevTableSize(values.get(HardwareField.MAX_SERVERS)) : field.get(defaults);
+            values.put(field, mapping.has(field.key()) ? mapping.get(field.key()).integer() : otherwise);
         }
         return cursor.build(() -> HardwareParams.of(values::get));
     }

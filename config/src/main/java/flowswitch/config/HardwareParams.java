@@ -3,6 +3,7 @@ package flowswitch.config;
 import static flowswitch.config.HardwareField.DATA_WIDTH;
 import static flowswitch.config.HardwareField.FLOW_TABLE_SIZE;
 import static flowswitch.config.HardwareField.MAC_TABLE_SIZE;
+import static flowswitch.config.HardwareField.MAGLEV_TABLE_SIZE;
 import static flowswitch.config.HardwareField.MAX_FRAME_BYTES;
 import static flowswitch.config.HardwareField.MAX_SERVERS;
 import static flowswitch.config.HardwareField.MAX_SERVICES;
@@ -19,7 +20,12 @@ import java.util.zip.CRC32;
  * device through registers at run time, so two configs with equal HardwareParams run on the same bitstream.
  */
 public record HardwareParams(int dataWidth, int ports, int maxServers, int maxServices, int flowTableSize,
-                             int macTableSize, int maxFrameBytes) {
+                             int macTableSize, int maxFrameBytes, int maglevTableSize) {
+    /** Maglev wants at least this many table entries per server for shares within about 1% of the weights. */
+    public static final int MAGLEV_ENTRIES_PER_SERVER = 100;
+    /** MH_LOAD's row field is 16 bits and a row holds at least 4 entries; the largest prime below 2^16 keeps it simple. */
+    public static final int MAGLEV_MAX_TABLE_SIZE = 65521;
+
     /** @throws IllegalArgumentException naming the field (YAML spelling) and the allowed values */
     public HardwareParams {
         Rules.oneOf(DATA_WIDTH.key(), dataWidth, 64, 256);
@@ -37,6 +43,24 @@ public record HardwareParams(int dataWidth, int ports, int maxServers, int maxSe
             throw new FieldException(MAX_FRAME_BYTES.key(), maxFrameBytes + " is not a multiple of " + beatBytes
                     + " (data_width / 8); round it to a whole number of " + beatBytes + "-byte beats");
         }
+        int leastMaglev = MAGLEV_ENTRIES_PER_SERVER * maxServers;
+        if (maglevTableSize < leastMaglev || maglevTableSize > MAGLEV_MAX_TABLE_SIZE || !Primes.isPrime(maglevTableSize)) {
+            throw new FieldException(MAGLEV_TABLE_SIZE.key(), maglevTableSize + " is not allowed; expected a prime in "
+                    + leastMaglev + ".." + MAGLEV_MAX_TABLE_SIZE + " (" + MAGLEV_ENTRIES_PER_SERVER + " entries per"
+                    + " server of max_servers " + maxServers + "), such as " + defaultMaglevTableSize(maxServers));
+        }
+    }
+
+    /** With the Maglev table size that follows {@code maxServers} ({@link #defaultMaglevTableSize}). */
+    public HardwareParams(int dataWidth, int ports, int maxServers, int maxServices, int flowTableSize,
+                          int macTableSize, int maxFrameBytes) {
+        this(dataWidth, ports, maxServers, maxServices, flowTableSize, macTableSize, maxFrameBytes,
+                defaultMaglevTableSize(maxServers));
+    }
+
+    /** The smallest prime with 100 entries per server slot: 1601 for 16 slots, 401 for 4. */
+    public static int defaultMaglevTableSize(int maxServers) {
+        return Primes.atLeast(MAGLEV_ENTRIES_PER_SERVER * maxServers);
     }
 
     public static HardwareParams defaults() {
@@ -47,35 +71,47 @@ public record HardwareParams(int dataWidth, int ports, int maxServers, int maxSe
     static HardwareParams of(ToIntFunction<HardwareField> value) {
         return new HardwareParams(value.applyAsInt(DATA_WIDTH), value.applyAsInt(PORTS),
                 value.applyAsInt(MAX_SERVERS), value.applyAsInt(MAX_SERVICES), value.applyAsInt(FLOW_TABLE_SIZE),
-                value.applyAsInt(MAC_TABLE_SIZE), value.applyAsInt(MAX_FRAME_BYTES));
+                value.applyAsInt(MAC_TABLE_SIZE), value.applyAsInt(MAX_FRAME_BYTES), value.applyAsInt(MAGLEV_TABLE_SIZE));
     }
 
     public HardwareParams withDataWidth(int value) {
-        return new HardwareParams(value, ports, maxServers, maxServices, flowTableSize, macTableSize, maxFrameBytes);
+        return new HardwareParams(value, ports, maxServers, maxServices, flowTableSize, macTableSize, maxFrameBytes,
+                maglevTableSize);
     }
 
     public HardwareParams withPorts(int value) {
-        return new HardwareParams(dataWidth, value, maxServers, maxServices, flowTableSize, macTableSize, maxFrameBytes);
+        return new HardwareParams(dataWidth, value, maxServers, maxServices, flowTableSize, macTableSize, maxFrameBytes,
+                maglevTableSize);
     }
 
+    /** Also sets the Maglev table size to the one that follows the new count ({@link #defaultMaglevTableSize}). */
     public HardwareParams withMaxServers(int value) {
         return new HardwareParams(dataWidth, ports, value, maxServices, flowTableSize, macTableSize, maxFrameBytes);
     }
 
+    public HardwareParams withMaglevTableSize(int value) {
+        return new HardwareParams(dataWidth, ports, maxServers, maxServices, flowTableSize, macTableSize, maxFrameBytes,
+                value);
+    }
+
     public HardwareParams withMaxServices(int value) {
-        return new HardwareParams(dataWidth, ports, maxServers, value, flowTableSize, macTableSize, maxFrameBytes);
+        return new HardwareParams(dataWidth, ports, maxServers, value, flowTableSize, macTableSize, maxFrameBytes,
+                maglevTableSize);
     }
 
     public HardwareParams withFlowTableSize(int value) {
-        return new HardwareParams(dataWidth, ports, maxServers, maxServices, value, macTableSize, maxFrameBytes);
+        return new HardwareParams(dataWidth, ports, maxServers, maxServices, value, macTableSize, maxFrameBytes,
+                maglevTableSize);
     }
 
     public HardwareParams withMacTableSize(int value) {
-        return new HardwareParams(dataWidth, ports, maxServers, maxServices, flowTableSize, value, maxFrameBytes);
+        return new HardwareParams(dataWidth, ports, maxServers, maxServices, flowTableSize, value, maxFrameBytes,
+                maglevTableSize);
     }
 
     public HardwareParams withMaxFrameBytes(int value) {
-        return new HardwareParams(dataWidth, ports, maxServers, maxServices, flowTableSize, macTableSize, value);
+        return new HardwareParams(dataWidth, ports, maxServers, maxServices, flowTableSize, macTableSize, value,
+                maglevTableSize);
     }
 
     public int bytesPerBeat() {

@@ -231,9 +231,9 @@ class ConfigErrorsTest {
 
     @Test
     void unknownScheduler() {
-        ConfigException e = error(insertAfter(VALID, 16, "    scheduler: lc"));
+        ConfigException e = error(insertAfter(VALID, 16, "    scheduler: sh"));
         assertAt(e, 17, 16, "services[0].scheduler");
-        assertProblem(e, "expected one of rr, wrr");
+        assertProblem(e, "expected one of rr, wrr, lc, wlc, mh");
     }
 
     @Test
@@ -370,6 +370,21 @@ class ConfigErrorsTest {
         ConfigException e = error("hardware:\n  max_servers: 2\n" + VALID + DNS);
         assertAt(e, 30, 9, "services[1].servers[0]");
         assertProblem(e, "too many servers: the services list 3 but hardware.max_servers is 2");
+    }
+
+    @Test
+    void aMaglevTableTooSmallForMaxServersNamesTheSmallestThatFits() {
+        ConfigException e = error("hardware:\n  max_servers: 4\n  maglev_table_size: 397\n" + VALID);
+        assertAt(e, 3, 22, "hardware.maglev_table_size");
+        assertProblem(e, "expected a prime in 400..65521", "such as 401");
+    }
+
+    @Test
+    void theMaglevTableSizeFollowsMaxServersUnlessGiven() throws ConfigException {
+        assertEquals(401, SwitchConfig.parse("hardware:\n  max_servers: 4\n" + VALID, "t.yaml").hardware()
+                .maglevTableSize());
+        assertEquals(1609, SwitchConfig.parse("hardware:\n  maglev_table_size: 1609\n" + VALID, "t.yaml").hardware()
+                .maglevTableSize());
     }
 
     // --- helpers ---

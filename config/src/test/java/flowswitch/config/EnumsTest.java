@@ -18,6 +18,9 @@ class EnumsTest {
     void schedulerCodesAreTheSvcCfgOnes() {
         assertEquals(0, Scheduler.RR.code());
         assertEquals(1, Scheduler.WRR.code());
+        assertEquals(2, Scheduler.LC.code());
+        assertEquals(3, Scheduler.WLC.code());
+        assertEquals(4, Scheduler.MH.code());
     }
 
     @Test

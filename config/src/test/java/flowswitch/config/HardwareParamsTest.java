@@ -43,6 +43,9 @@ class HardwareParamsTest {
         "max_frame_bytes | 32    | expected 64..16384",
         "max_frame_bytes | 20000 | expected 64..16384",
         "max_frame_bytes | 2052  | not a multiple of 8",
+        "maglev_table_size | 1600 | expected a prime in 1600..65521",
+        "maglev_table_size | 1597 | expected a prime in 1600..65521",
+        "maglev_table_size | 65537 | expected a prime in 1600..65521",
     })
     void constructorRefusesOutOfRangeValuesNamingTheField(String field, int value, String allowed) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> with(field, value));
@@ -60,13 +63,13 @@ class HardwareParamsTest {
     @Test
     void canonicalTextListsEveryComponentInOrder() {
         assertEquals("data_width=64;ports=4;max_servers=16;max_services=4;flow_table_size=64;mac_table_size=64;"
-                + "max_frame_bytes=2048", DEFAULTS.canonicalText());
+                + "max_frame_bytes=2048;maglev_table_size=1601", DEFAULTS.canonicalText());
     }
 
     @Test
     void buildHashOfDefaultsIsPinned() {
         // CRC32 of the canonical text, checked independently (Python zlib.crc32). Devices in the field report it.
-        assertEquals(0x1fd11ca9, DEFAULTS.buildHash());
+        assertEquals(0xc6756f77, DEFAULTS.buildHash());
         assertEquals(DEFAULTS.buildHash(), new HardwareParams(64, 4, 16, 4, 64, 64, 2048).buildHash());
     }
 
@@ -74,7 +77,8 @@ class HardwareParamsTest {
     void buildHashChangesWithEveryComponent() {
         List<HardwareParams> variants = List.of(DEFAULTS, DEFAULTS.withDataWidth(256), DEFAULTS.withPorts(5),
                 DEFAULTS.withMaxServers(32), DEFAULTS.withMaxServices(5), DEFAULTS.withFlowTableSize(128),
-                DEFAULTS.withMacTableSize(128), DEFAULTS.withMaxFrameBytes(2056));
+                DEFAULTS.withMacTableSize(128), DEFAULTS.withMaxFrameBytes(2056),
+                DEFAULTS.withMaglevTableSize(1607));
         Set<Integer> hashes = new HashSet<>();
         variants.forEach(v -> hashes.add(v.buildHash()));
         assertEquals(variants.size(), hashes.size(), "every variant must have its own hash");
@@ -89,6 +93,7 @@ class HardwareParamsTest {
             case "flow_table_size" -> DEFAULTS.withFlowTableSize(value);
             case "mac_table_size" -> DEFAULTS.withMacTableSize(value);
             case "max_frame_bytes" -> DEFAULTS.withMaxFrameBytes(value);
+            case "maglev_table_size" -> DEFAULTS.withMaglevTableSize(value);
             default -> throw new AssertionError(field);
         };
     }

@@ -13,6 +13,7 @@ import flowswitch.hdl.control.regs.RegisterDeclarer;
 import flowswitch.hdl.control.regs.RegisterGroup;
 import flowswitch.hdl.control.regs.RegisterMap;
 import flowswitch.hdl.control.uart.UartBridge;
+import flowswitch.hdl.decision.MaglevLookupConfig;
 import flowswitch.hdl.dsl.HwComponent;
 import flowswitch.hdl.tables.ServerEntry;
 import flowswitch.hdl.tables.ServiceEntry;
@@ -46,6 +47,7 @@ public final class ControlPlane extends HwComponent {
     private static final int SERVICE_TABLE_BASE = 0x0200;
     private static final int SERVER_TABLE_BASE = 0x0300;
     private static final int FLOW_TABLE_BASE = 0x0400;
+    private static final int SCHEDULER_BASE = 0x0500;
     private static final int COUNTER_BASE = 0x1000;
     private static final int ADDRESS_SPACE = 0x10000;
     /** Counters take two words each from COUNTER_BASE to the end of the address space. */
@@ -66,6 +68,7 @@ public final class ControlPlane extends HwComponent {
     public final UInt statMacOccupancy;
     private final List<CounterInput> counterInputs;
     private final FlowTableRegisters flowRegisters;
+    private final SchedulerRegisters schedulerRegisters;
 
     private final AxiLiteArbiter arbiter = build(new AxiLiteArbiter());
     private final UartBridge uart;
@@ -105,6 +108,9 @@ public final class ControlPlane extends HwComponent {
         StagedTable.declare(regs, "SRV", RegisterGroup.SERVER_TABLE, ServerEntry.LAYOUT, serverRegisters(), cfgServer);
         regs.moveTo(FLOW_TABLE_BASE);
         flowRegisters = FlowTableRegisters.declare(regs, config.flowTable());
+        regs.moveTo(SCHEDULER_BASE);
+        schedulerRegisters = SchedulerRegisters.declare(regs, MaglevLookupConfig.forHardware(hw),
+                config.flowTable().countWidth());
         regs.moveTo(COUNTER_BASE);
         CounterBank.declare(regs, counterInputs, statsClear);
         registerMap = regs.snapshot("flowswitch", hw);
@@ -128,6 +134,11 @@ public final class ControlPlane extends HwComponent {
     /** The flow table's command, aging and status ports. */
     public FlowTableRegisters flowRegisters() {
         return flowRegisters;
+    }
+
+    /** The Maglev tables' loading ports and the connection counts' inputs. */
+    public SchedulerRegisters schedulerRegisters() {
+        return schedulerRegisters;
     }
 
     public List<CounterInput> counterInputs() {
@@ -183,7 +194,7 @@ public final class ControlPlane extends HwComponent {
                 new StagedRegister("CFG", "service settings", List.of(
                         new Binding("port", 0, 16, "port", 0, "L4 destination port; 0 matches any"),
                         new Binding("proto", 16, 8, "proto", 0, "IP protocol (6 TCP, 17 UDP)"),
-                        new Binding("scheduler", 24, 3, "scheduler", 0, "0 rr, 1 wrr"),
+                        new Binding("scheduler", 24, 3, "scheduler", 0, "0 rr, 1 wrr, 2 lc, 3 wlc, 4 mh"),
                         new Binding("enable", 31, 1, "enable", 0, "1: the slot holds a service"))));
     }
 
@@ -194,7 +205,7 @@ public final class ControlPlane extends HwComponent {
                 new StagedRegister("MAC_HI", "server MAC, high bytes", List.of(
                         new Binding("value", 0, 16, "mac", 32, "MAC bytes 0..1 (byte 1 in bits 7:0)"))),
                 new StagedRegister("CFG", "server settings", List.of(
-                        new Binding("weight", 0, 16, "weight", 0, "wrr weight; 0 takes no new connections"),
+                        new Binding("weight", 0, 16, "weight", 0, "wrr/wlc/mh weight; 0 takes no new connections"),
                         new Binding("port", 16, 8, "port", 0, "switch port the server is on"),
                         new Binding("service", 24, 4, "service", 0, "service slot the server belongs to"),
                         new Binding("state", 28, 2, "state", 0, "0 down, 1 up, 2 drain"),

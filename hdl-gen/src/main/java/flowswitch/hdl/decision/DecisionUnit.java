@@ -50,6 +50,9 @@ public final class DecisionUnit extends HwComponent {
     public final Bool flowCommitWrite = out(bool());
     public final UInt flowCommitValue;
     public final Bits flowCommitKind = out(bits(FlowKind.WIDTH));
+    // For the scheduler: active connections per server slot, and the frame's Maglev entry (read with the flow table).
+    public final Vec<UInt> cfgConnections;
+    public final UInt maglevServer;
 
     // Counter events: one pulse per decided frame; byte counters add statFrameBytes.
     public final UInt statFrameBytes = out(uint(16));
@@ -120,6 +123,8 @@ public final class DecisionUnit extends HwComponent {
         flowLookupKey = out(bits(cfg.flowTable().keyWidth()));
         flowHitValue = in(uint(cfg.flowTable().valueWidth()));
         flowCommitValue = out(uint(cfg.flowTable().valueWidth()));
+        cfgConnections = in(vec(() -> uint(cfg.scheduler().connectionBits()), servers));
+        maglevServer = in(uint(cfg.scheduler().serverBits()));
         classifier = build(new ServiceClassifier(services));
         scheduler = build(new ServerScheduler(cfg.scheduler()));
         macs = build(new MacTable(cfg.macTable()));
@@ -187,6 +192,8 @@ public final class DecisionUnit extends HwComponent {
         assign(scheduler.service, service);
         assign(scheduler.policy, policy);
         assign(scheduler.hash, tupleHash(frame));
+        assign(scheduler.connections, cfgConnections);
+        assign(scheduler.maglevServer, maglevServer);
         // A TCP segment that cannot open a connection (no SYN, or SYN+ACK) belongs to one the table lost: the hash pick
         // gives it the server it had while it was not stored.
         Bits tcpFlags = meta.get(frame, "tcp_flags");

@@ -18,9 +18,10 @@ public record DecisionUnitConfig(int ports, FlowTableConfig flowTable, MacTableC
     }
 
     public static DecisionUnitConfig forHardware(HardwareParams hw) {
-        SchedulerConfig sched = new SchedulerConfig(hw.maxServers(), hw.maxServices());
+        FlowTableConfig flows = FlowTableConfig.forHardware(hw);
+        SchedulerConfig sched = new SchedulerConfig(hw.maxServers(), hw.maxServices(), flows.countWidth());
         return new DecisionUnitConfig(hw.ports(),
-                FlowTableConfig.forHardware(hw),
+                flows,
                 new MacTableConfig(hw.macTableSize(), hw.ports()), sched, 4);
     }
 

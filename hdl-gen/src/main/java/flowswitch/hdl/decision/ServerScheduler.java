@@ -7,16 +7,23 @@ import flowswitch.hdl.dsl.BitLayout;
 import flowswitch.hdl.dsl.HwComponent;
 import flowswitch.hdl.tables.ServerEntry;
 import flowswitch.hdl.tables.ServiceEntry;
+import java.util.ArrayList;
+import java.util.List;
 import spinal.core.Bits;
 import spinal.core.Bool;
 import spinal.core.UInt;
 import spinal.core.Vec;
 
 /**
- * Picks a server for a new connection of one service: weighted round-robin (or plain round-robin) among eligible
- * servers, or, when the flow table is full, the first eligible server from a 5-tuple hash so the pick is stable.
- * Eligible: valid, in the service, up, weight above zero (docs/datapath.md). The round-robin state advances only on
+ * Picks a server for a new connection of one service (docs/datapath.md "Forwarding decision"): weighted round-robin (or
+ * plain round-robin), least connections (weighted or not), or the service's Maglev entry; or, when the flow table is
+ * full, the first eligible server from a 5-tuple hash so the pick is stable (an {@code mh} service keeps its Maglev
+ * pick there). Eligible: valid, in the service, up, weight above zero. The round-robin state advances only on
  * {@code commit}, so a pick that is not used (the frame waits) changes nothing.
+ * <p>
+ * Least connections compares the {@code connections} inputs, which are registers ({@link ConnectionCounts}) that a
+ * decision's flow table write changes at the edge where it commits; the next decision is two cycles later, so the
+ * comparison tree reads every earlier frame's change without forwarding, and its length does not touch the counts.
  */
 public final class ServerScheduler extends HwComponent {
     final Vec<Bits> servers;
@@ -25,6 +32,10 @@ public final class ServerScheduler extends HwComponent {
     final Bits hash = in(bits(16));
     final Bool byHash = in(bool());
     final Bool commit = in(bool());
+    /** Active connections per server slot. */
+    final Vec<UInt> connections;
+    /** The server slot in the service's Maglev entry for this frame (read by {@link MaglevLookup}). */
+    final UInt maglevServer;
     final Bool available = out(bool());
     final UInt pick;
 
@@ -32,11 +43,16 @@ public final class ServerScheduler extends HwComponent {
     final Vec<UInt> pointer;
     final Vec<UInt> given;
 
+    /** One server in the least-connections tournament: {@code valid} when eligible. */
+    private record Contender(Bool valid, UInt slot, UInt conns, UInt weight) {}
+
     public ServerScheduler(SchedulerConfig cfg) {
         BitLayout srv = ServerEntry.LAYOUT;
         int sb = cfg.serverBits();
         servers = in(vec(srv::newBits, cfg.servers()));
         service = in(uint(cfg.serviceBits()));
+        connections = in(vec(() -> uint(cfg.connectionBits()), cfg.servers()));
+        maglevServer = in(uint(sb));
         pick = out(uint(sb));
         eligible = bits(cfg.servers());
         pointer = initEach(reg(() -> vec(() -> uint(sb), cfg.services())), () -> u(0, sb));
@@ -55,15 +71,44 @@ public final class ServerScheduler extends HwComponent {
 
         UInt current = element(pointer, service);
         UInt count = element(given, service);
-        UInt weight = mux(eq(policy, ServiceEntry.SCHED_RR), u(1, 16), element(weights, current));
+        Bool weighted = eq(policy, ServiceEntry.SCHED_WRR);
+        UInt weight = mux(weighted, element(weights, current), u(1, 16));
         Bool stay = and(bit(eligible, current), lt(count, weight));
         UInt next = firstSetFrom(eligible, add(current, 1));
         UInt roundRobin = mux(stay, current, next);
-        assign(pick, mux(byHash, firstSetFrom(eligible, resize(asUInt(hash), sb)), roundRobin));
 
-        when(and(commit, not(byHash), available), () -> {
+        Bool maglev = eq(policy, ServiceEntry.SCHED_MH);
+        Bool least = or(eq(policy, ServiceEntry.SCHED_LC), eq(policy, ServiceEntry.SCHED_WLC));
+        Bool leastWeighted = eq(policy, ServiceEntry.SCHED_WLC);
+        List<Contender> round = new ArrayList<>();
+        for (int s = 0; s < cfg.servers(); s++) {
+            round.add(new Contender(bit(eligible, s), u(s, sb), connections.apply(s),
+                    mux(leastWeighted, weights.apply(s), u(1, 16))));
+        }
+        while (round.size() > 1) {
+            List<Contender> winners = new ArrayList<>();
+            for (int i = 0; i < round.size(); i += 2) winners.add(match(round.get(i), round.get(i + 1)));
+            round = winners;
+        }
+        UInt fewest = round.get(0).slot();
+
+        UInt byTuple = mux(maglev, firstSetFrom(eligible, maglevServer), firstSetFrom(eligible, resize(asUInt(hash), sb)));
+        assign(pick, mux(or(byHash, maglev), byTuple, mux(least, fewest, roundRobin)));
+
+        when(and(commit, not(byHash), available, not(maglev), not(least)), () -> {
             assign(current, roundRobin);
             assign(count, mux(stay, add(count, 1), u(1, 16)));
         });
+    }
+
+    /**
+     * The better of two contenders, {@code low} (the lower slots) on a tie: {@code high} wins only when its
+     * connections per weight are strictly fewer, compared exactly as {@code conns_h × w_l < conns_l × w_h}.
+     */
+    private static Contender match(Contender low, Contender high) {
+        Bool fewer = lt(mul(high.conns(), low.weight()), mul(low.conns(), high.weight()));
+        Bool highWins = and(high.valid(), or(not(low.valid()), fewer));
+        return new Contender(or(low.valid(), high.valid()), mux(highWins, high.slot(), low.slot()),
+                mux(highWins, high.conns(), low.conns()), mux(highWins, high.weight(), low.weight()));
     }
 }

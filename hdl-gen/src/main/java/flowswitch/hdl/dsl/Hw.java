@@ -284,6 +284,11 @@ public final class Hw {
         return a.$minus(b);
     }
 
+    /** The full product, {@code a.width + b.width} bits wide. */
+    public static UInt mul(UInt a, UInt b) {
+        return a.$times(b);
+    }
+
     public static UInt resize(UInt a, int bits) {
         return a.resize(bits);
     }

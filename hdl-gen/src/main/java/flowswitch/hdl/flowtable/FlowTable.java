@@ -75,6 +75,13 @@ public final class FlowTable extends HwComponent {
     public final UInt statDeletedAmount;
     public final Bool statRelocation = out(bool());
 
+    // ---- entry events, for the per-server connection counts: lane i valid with the server slot of the entry that was
+    // stored (datapath, host) or that left (datapath overwrite, then each way candidate and the stash in an engine step)
+    public final List<Bool> evStored = new ArrayList<>();
+    public final List<UInt> evStoredServer = new ArrayList<>();
+    public final List<Bool> evLeft = new ArrayList<>();
+    public final List<UInt> evLeftServer = new ArrayList<>();
+
     final UInt now;
     final Vec<Bits> stash;
     final Bool enginePending = regBool(false);
@@ -313,6 +320,35 @@ public final class FlowTable extends HwComponent {
         assign(statDeletedInc, and(not(aging), anyRemoved));
         assign(statDeletedAmount, removedNow);
         assign(statRelocation, and(relocated, engineCommit));
+
+        // A refresh reports its entry as leaving and stored again, so the counts see only a change of server. Relocation
+        // moves entries without any leaving; the sweep at reset clears RAM that never held one.
+        Bool hostStored = and(hostFinished, eq(held.op(), HostOp.INSERT.code()),
+                or(orReduce(engineWrite), orReduce(engineStashWrite)));
+        Bool engineRemoves = and(engineCommit, not(clearing), neq(engineJob, u(JOB_MOVE, 2)));
+        event("ev_stored_", evStored, evStoredServer, or(and(write, hit), dpInsert), commitValue);
+        event("ev_stored_", evStored, evStoredServer, hostStored, held.value());
+        event("ev_left_", evLeft, evLeftServer, and(write, hit), hitValue);
+        for (int c = 0; c < cands; c++) {
+            Bits old = engineRead.get(c);
+            event("ev_left_", evLeft, evLeftServer, and(engineRemoves, bit(engineWrite, c), entry.getBool(old, "valid")),
+                    entry.getUInt(old, "value"));
+        }
+        Bits oldStash = orSelected(engineStashWrite, stashList());
+        event("ev_left_", evLeft, evLeftServer, and(engineRemoves, orReduce(engineStashWrite),
+                entry.getBool(oldStash, "valid")),
+                entry.getUInt(oldStash, "value"));
+    }
+
+    /** Adds one event lane: an output pair {@code <stem><lane>_valid}, {@code _server}. */
+    private void event(String stem, List<Bool> valid, List<UInt> server, Bool when, UInt value) {
+        int lane = valid.size();
+        Bool v = named(out(bool()), stem + lane + "_valid");
+        UInt sv = named(out(uint(cfg.valueWidth())), stem + lane + "_server");
+        assign(v, when);
+        assign(sv, value);
+        valid.add(v);
+        server.add(sv);
     }
 
     /** The host's command as latched at FLOW_CMD, so the registers may change while it runs. */

@@ -44,6 +44,18 @@ public final class WayHash {
         return new WayHash(way, cfg.keyWidth(), cfg.indexWidth());
     }
 
+    /**
+     * The 32-bit hash that indexes a service's Maglev table (docs/datapath.md "Maglev"): the same mix, with masks
+     * drawn past any way's, so the Maglev entry is independent of the rows a key takes. {@link #row} gives it as the
+     * int's 32 bits.
+     */
+    public static WayHash maglev(int keyWidth) {
+        return new WayHash(MAGLEV_STREAM, keyWidth, 32);
+    }
+
+    /** Seeds the Maglev masks; ways are numbered from 0 and stay far below it. */
+    private static final int MAGLEV_STREAM = 1 << 16;
+
     /** The row of {@code key} (a packed {@link FlowKey}), as the hardware computes it. */
     public int row(BigInteger key) {
         BigInteger mixed = chi(rotate(chi(key)));

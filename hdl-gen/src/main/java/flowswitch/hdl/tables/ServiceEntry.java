@@ -9,6 +9,9 @@ public final class ServiceEntry {
     /** Scheduler codes, as written to SVC_CFG.scheduler. */
     public static final int SCHED_RR = 0;
     public static final int SCHED_WRR = 1;
+    public static final int SCHED_LC = 2;
+    public static final int SCHED_WLC = 3;
+    public static final int SCHED_MH = 4;
 
     public static final BitLayout LAYOUT = BitLayout.builder("ServiceEntry")
             .field("enable", 1)

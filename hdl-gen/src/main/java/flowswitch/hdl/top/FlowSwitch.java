@@ -10,11 +10,16 @@ import flowswitch.hdl.control.axil.AxiLite;
 import flowswitch.hdl.control.regs.RegisterMap;
 import flowswitch.hdl.control.uart.UartBridgeConfig;
 import flowswitch.hdl.decision.DecisionUnit;
+import flowswitch.hdl.decision.ConnectionCounts;
+import flowswitch.hdl.decision.ConnectionCountsConfig;
 import flowswitch.hdl.decision.DecisionUnitConfig;
+import flowswitch.hdl.decision.MaglevLookup;
+import flowswitch.hdl.decision.MaglevLookupConfig;
 import flowswitch.hdl.dsl.HwComponent;
 import flowswitch.hdl.egress.EgressSwitch;
 import flowswitch.hdl.egress.EgressSwitchConfig;
 import flowswitch.hdl.control.FlowTableRegisters;
+import flowswitch.hdl.control.SchedulerRegisters;
 import flowswitch.hdl.flowtable.FlowTable;
 import flowswitch.hdl.ingress.IngressPort;
 import flowswitch.hdl.ingress.IngressPortConfig;
@@ -34,6 +39,8 @@ public final class FlowSwitch extends HwComponent {
     final DecisionUnit decision;
     final EgressSwitch egress;
     final FlowTable flows;
+    final ConnectionCounts connections;
+    final MaglevLookup maglev;
     final Counters counters;
     final ControlPlane control;
     final AxiLite4 sAxil = AxiLite.slavePort();
@@ -58,6 +65,10 @@ public final class FlowSwitch extends HwComponent {
         decision = build(new DecisionUnit(decisionConfig));
         flows = build(new FlowTable(decisionConfig.flowTable()));
         connectFlowTable();
+        connections = build(new ConnectionCounts(ConnectionCountsConfig.forFlowTable(hw.maxServers(),
+                decisionConfig.flowTable())));
+        maglev = build(new MaglevLookup(MaglevLookupConfig.forHardware(hw)));
+        connectScheduler();
         egress = build(new EgressSwitch(new EgressSwitchConfig(hw.dataWidth(), ports)));
 
         for (int i = 0; i < ports; i++) {
@@ -82,6 +93,7 @@ public final class FlowSwitch extends HwComponent {
         assign(flows.flush, control.cmdFlowFlush);
         assign(control.statFlowOccupancy, resize(flows.statOccupancy, 32));
         connectFlowRegisters(control.flowRegisters());
+        connectSchedulerRegisters(control.schedulerRegisters());
         assign(control.statMacOccupancy, resize(decision.statMacOccupancy, 32));
         for (Counters.Event e : counters.events()) {
             CounterInput input = control.counterInput(e.group(), e.index(), e.name());
@@ -103,6 +115,32 @@ public final class FlowSwitch extends HwComponent {
         assign(flows.commitWrite, decision.flowCommitWrite);
         assign(flows.commitValue, decision.flowCommitValue);
         assign(flows.commitKind, decision.flowCommitKind);
+    }
+
+    /** The counts follow the flow table's entries; the Maglev lookup reads with the flow table's lookup. */
+    private void connectScheduler() {
+        for (int i = 0; i < flows.evStored.size(); i++) {
+            assign(connections.stored.get(i), flows.evStored.get(i));
+            assign(connections.storedServer.get(i), flows.evStoredServer.get(i));
+        }
+        for (int i = 0; i < flows.evLeft.size(); i++) {
+            assign(connections.left.get(i), flows.evLeft.get(i));
+            assign(connections.leftServer.get(i), flows.evLeftServer.get(i));
+        }
+        assign(decision.cfgConnections, connections.counts);
+        assign(maglev.lookupIssue, decision.flowLookupIssue);
+        assign(maglev.lookupKey, decision.flowLookupKey);
+        assign(decision.maglevServer, maglev.server);
+    }
+
+    private void connectSchedulerRegisters(SchedulerRegisters regs) {
+        assign(maglev.hostLoad, regs.maglevLoad());
+        assign(maglev.hostService, regs.maglevService());
+        assign(maglev.hostRow, regs.maglevRow());
+        assign(maglev.hostWrite, regs.maglevWrite());
+        assign(maglev.hostData, regs.maglevData());
+        assign(maglev.hostCommit, regs.maglevCommit());
+        for (int s = 0; s < regs.connections().size(); s++) assign(regs.connections().get(s), connections.counts.apply(s));
     }
 
     private void connectFlowRegisters(FlowTableRegisters regs) {

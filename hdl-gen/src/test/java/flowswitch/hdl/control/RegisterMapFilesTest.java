@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RegisterMapFilesTest {
     private static final List<String> FIXED = List.of("ID", "VERSION", "BUILD", "HW_DATA_WIDTH", "HW_PORTS",
             "HW_MAX_SERVERS", "HW_MAX_SERVICES", "HW_FLOW_TABLE_SIZE", "HW_MAC_TABLE_SIZE", "HW_MAX_FRAME_BYTES",
+            "HW_MAGLEV_TABLE_SIZE", "MH_LOAD", "MH_DATA", "MH_ENTRIES_PER_ROW", "MH_COMMIT",
             "SWITCH_MAC_LO", "SWITCH_MAC_HI", "UPLINK_MASK", "STATS_CLEAR", "FLOW_FLUSH", "FLOW_OCCUPANCY",
             "MAC_OCCUPANCY", "SVC_INDEX", "SVC_VIP", "SVC_CFG", "SVC_COMMIT", "SVC_RD_VIP", "SVC_RD_CFG", "SRV_INDEX",
             "SRV_MAC_LO", "SRV_MAC_HI", "SRV_CFG", "SRV_COMMIT", "SRV_RD_MAC_LO", "SRV_RD_MAC_HI", "SRV_RD_CFG",
@@ -68,10 +69,12 @@ class RegisterMapFilesTest {
         assertEquals(v.hw.flowTableSize(), hw.get("flow_table_size").asInt());
         assertEquals(v.hw.macTableSize(), hw.get("mac_table_size").asInt());
         assertEquals(v.hw.maxFrameBytes(), hw.get("max_frame_bytes").asInt());
+        assertEquals(v.hw.maglevTableSize(), hw.get("maglev_table_size").asInt());
 
         Map<String, JsonNode> byName = new HashMap<>();
         for (JsonNode r : root.get("registers")) byName.put(r.get("name").asText(), r);
         List<String> expected = new ArrayList<>(FIXED);
+        for (int k = 0; k < v.hw.maxServers(); k++) expected.add("SERVER" + k + "_CONNECTIONS");
         for (Counter c : documentedCounters(v.hw)) {
             expected.add(c.stem() + "_LO");
             expected.add(c.stem() + "_HI");

@@ -23,12 +23,24 @@ final class SchedulerDriver {
         Signals.write(dut.hash, 0);
         Signals.write(dut.byHash, false);
         Signals.write(dut.commit, false);
+        setConnections(java.util.Collections.nCopies(servers, 0));
+        Signals.write(dut.maglevServer, 0);
         clock = SimClock.start(dut);
     }
 
     void setServers(List<ServerSlot> slots) {
         if (slots.size() != servers) throw new IllegalArgumentException(slots.size() + " slots for " + servers + " servers");
         for (int i = 0; i < servers; i++) Signals.write(dut.servers.apply(i), slots.get(i).pack(i));
+    }
+
+    /** The active connections the least-connections policies compare, one per server slot. */
+    void setConnections(List<Integer> counts) {
+        for (int i = 0; i < servers; i++) Signals.write(dut.connections.apply(i), counts.get(i));
+    }
+
+    /** The server slot the frame's Maglev entry holds. */
+    void setMaglevServer(int slot) {
+        Signals.write(dut.maglevServer, slot);
     }
 
     /** A committed round-robin pick for {@code service}. */

@@ -26,6 +26,8 @@ final class FlowTableDriver {
     private boolean flushArmed;
     private long agedOut;
     private long deleted;
+    /** Per server slot: entries stored with it minus entries with it that left, from the entry events. */
+    private final long[] eventCounts;
 
     FlowTableDriver(FlowTable dut, FlowTableConfig cfg, Random random, int maxBusy) {
         this.dut = dut;
@@ -42,9 +44,16 @@ final class FlowTableDriver {
         Signals.write(dut.cfgTickCycles, 0);
         for (int k = 0; k < 3; k++) Signals.write(dut.cfgTimeout.apply(k), 0);
         clock = SimClock.start(dut);
+        eventCounts = new long[1 << cfg.valueWidth()];
         clock.onEachCycle(() -> {
             if (Signals.read(dut.statAgedOutInc)) agedOut += Signals.readLong(dut.statAgedOutAmount);
             if (Signals.read(dut.statDeletedInc)) deleted += Signals.readLong(dut.statDeletedAmount);
+            for (int i = 0; i < dut.evStored.size(); i++) {
+                if (Signals.read(dut.evStored.get(i))) eventCounts[(int) Signals.readLong(dut.evStoredServer.get(i))]++;
+            }
+            for (int i = 0; i < dut.evLeft.size(); i++) {
+                if (Signals.read(dut.evLeft.get(i))) eventCounts[(int) Signals.readLong(dut.evLeftServer.get(i))]--;
+            }
         });
         clock.run(1);
     }
@@ -137,6 +146,11 @@ final class FlowTableDriver {
 
     long deleted() {
         return deleted;
+    }
+
+    /** Entries per server slot as the entry events add them up. */
+    long[] eventCounts() {
+        return eventCounts.clone();
     }
 
     long cycle() {

@@ -246,6 +246,71 @@ class FlowTableSimTest {
         });
     }
 
+    /**
+     * The entry events add up to the table's entries per server through reassigns, host inserts that add or move a
+     * key, host deletes, aging and a flush, all under traffic; the table itself (a dump) is the reference.
+     */
+    @ParameterizedTest
+    @EnumSource(Size.class)
+    void entryEventsAddUpToTheEntriesPerServer(Size size) {
+        run(size, "events", (t, random) -> {
+            Map<BigInteger, Long> model = new HashMap<>();
+            List<BigInteger> pool = distinctKeys(size, random, size.cfg.entries() / 3);
+            for (int i = 0; i < 4 * pool.size(); i++) {
+                BigInteger key = pool.get(random.nextInt(pool.size()));
+                // A fifth of the frames store another server: a hit becomes a reassign.
+                long value = random.nextInt(5) == 0 ? random.nextInt(16) : model.getOrDefault(key, (long) random.nextInt(16));
+                Lookup seen = t.frame(key, true, value, FlowKind.TCP_ESTABLISHED);
+                if (seen.hit() || seen.canInsert()) model.put(key, value);
+            }
+            assertEventsMatchTheTable(t, size, "after traffic with reassigns");
+            List<BigInteger> known = new ArrayList<>(model.keySet());
+            for (int i = 0; i < 12; i++) {
+                BigInteger key = random.nextBoolean() ? known.get(random.nextInt(known.size())) : randomKey(size, random);
+                HostOp op = random.nextBoolean() ? HostOp.INSERT : HostOp.DELETE;
+                long server = random.nextInt(16);
+                // Traffic on the other keys meanwhile, so host and datapath writes meet in one cycle now and then.
+                List<BigInteger> others = pool.stream().filter(k -> !k.equals(key)).toList();
+                t.startHost(op, key, server, 0);
+                traffic(t, random, others, model, 1);
+                while (t.hostBusy()) traffic(t, random, others, model, 1);
+                HostResult r = t.hostResult();
+                if (op == HostOp.DELETE) {
+                    model.remove(key);
+                } else if (!r.fail()) {
+                    model.put(key, server);
+                }
+            }
+            assertEventsMatchTheTable(t, size, "after host inserts and deletes under traffic");
+            // Half the connections stay busy while the others age out; aging stops before the dump reads the rows.
+            t.aging(20, 3, 3, 3);
+            for (int i = 0; i < 200; i++) t.frame(pool.get(random.nextInt(pool.size() / 2)), true, 1, FlowKind.UDP);
+            t.aging(0, 0, 0, 0);
+            t.idle(2);
+            assertTrue(t.agedOut() > 0, "entries aged out");
+            assertEventsMatchTheTable(t, size, "after aging");
+            t.startFlush();
+            t.idle(2);
+            while (t.flushBusy()) t.idle(1);
+            assertEquals(0, t.occupancy());
+            assertEquals(List.of(), nonZero(t.eventCounts()), "after a flush");
+        });
+    }
+
+    private static void assertEventsMatchTheTable(FlowTableDriver t, Size size, String when) {
+        long[] dumped = new long[t.eventCounts().length];
+        for (int loc = 0; loc < size.cfg.entries() + size.cfg.stashEntries(); loc++) {
+            HostResult r = t.host(HostOp.READ, BigInteger.ZERO, 0, loc);
+            if (r.found()) dumped[(int) r.value()]++;
+        }
+        assertEquals(nonZero(dumped), nonZero(t.eventCounts()), when);
+    }
+
+    /** "slot=count" for every slot with a count, so a failure shows where the two differ. */
+    private static List<String> nonZero(long[] counts) {
+        return IntStream.range(0, counts.length).filter(i -> counts[i] != 0).mapToObj(i -> i + "=" + counts[i]).toList();
+    }
+
     @ParameterizedTest
     @EnumSource(Size.class)
     void aFlushUnderTrafficRemovesWhatWasThere(Size size) {

@@ -2,6 +2,7 @@ package flowswitch.driver.api;
 
 import flowswitch.config.HardwareParams;
 import flowswitch.config.MacAddress;
+import flowswitch.config.Scheduler;
 import flowswitch.config.ServerSlot;
 import flowswitch.config.ServerState;
 import flowswitch.config.ServiceConfig;
@@ -16,6 +17,7 @@ import flowswitch.driver.transport.RegisterBus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The typed API of one flowswitch device. Every address and bit position comes from the {@link RegisterMap};
@@ -44,6 +46,8 @@ public final class FlowSwitchDevice {
     private final ServerTable servers;
     private final CounterReader counterReader;
     private final Optional<FlowTable> flowTable;
+    private final MaglevTables maglev;
+    private final List<Register> connections;
 
     private FlowSwitchDevice(RegisterBus bus, RegisterMap map, HardwareParams hardware) {
         this.bus = bus;
@@ -67,6 +71,9 @@ public final class FlowSwitchDevice {
         counterReader = new CounterReader(bus);
         flowTable = map.has("FLOW_CMD") ? Optional.of(new FlowTable(map, bus, hardware, FlowTable.Patience.DEFAULT))
                 : Optional.empty();
+        maglev = new MaglevTables(map, bus, hardware);
+        connections = IntStream.range(0, hardware.maxServers()).mapToObj(k -> map.register("SERVER" + k + "_CONNECTIONS"))
+                .toList();
     }
 
     /**
@@ -123,6 +130,19 @@ public final class FlowSwitchDevice {
     /** Writes one server slot; {@link ServerEntry#EMPTY} empties it. */
     public synchronized void writeServer(int slot, ServerEntry entry) {
         servers.write(slot, entry);
+    }
+
+    /** Active connections per server slot (docs/datapath.md "Active connections"), in slot order. */
+    public synchronized List<Long> connections() {
+        return connections.stream().map(r -> r.field("value").get(bus.read(r.address()))).toList();
+    }
+
+    /**
+     * Loads and commits the Maglev table of service slot {@code service} from {@code servers} (every server slot, as
+     * the device holds them now) when the service schedules by {@code mh}; other services need none.
+     */
+    public synchronized void loadMaglev(int service, ServiceEntry entry, List<ServerEntry> servers, SlotNames names) {
+        if (entry.enabled() && entry.scheduler() == Scheduler.MH) maglev.load(service, servers, names);
     }
 
     /** Changes the state of the server in {@code slot}, keeping the rest of its entry. */
@@ -236,6 +256,8 @@ public final class FlowSwitchDevice {
         plan.agingChange().ifPresent(change -> flowTable().setAging(change.after()));
         for (int slot = 0; slot < after.services().size(); slot++) {
             ServiceEntry next = after.services().get(slot);
+            // Before the service is enabled, so its first frames already meet its table.
+            if (!plan.isEmpty()) loadMaglev(slot, next, after.servers(), plan.names());
             if (next.enabled() && !next.equals(before.services().get(slot))) {
                 services.write(slot, next);
             }
@@ -308,7 +330,7 @@ public final class FlowSwitchDevice {
             return new HardwareParams(readValue(bus, map, "HW_DATA_WIDTH"), readValue(bus, map, "HW_PORTS"),
                     readValue(bus, map, "HW_MAX_SERVERS"), readValue(bus, map, "HW_MAX_SERVICES"),
                     readValue(bus, map, "HW_FLOW_TABLE_SIZE"), readValue(bus, map, "HW_MAC_TABLE_SIZE"),
-                    readValue(bus, map, "HW_MAX_FRAME_BYTES"));
+                    readValue(bus, map, "HW_MAX_FRAME_BYTES"), readValue(bus, map, "HW_MAGLEV_TABLE_SIZE"));
         } catch (IllegalArgumentException e) {
             throw new DeviceException(bus.device(), "read HW_* registers", "the device reports impossible build"
                     + " parameters: " + e.getMessage(), e);

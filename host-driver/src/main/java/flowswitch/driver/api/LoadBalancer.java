@@ -104,6 +104,10 @@ public final class LoadBalancer {
                 device.writeServer(free.get(i), servers.get(i));
                 names = names.withServer(free.get(i), service.servers().get(i).name());
             }
+            List<ServerEntry> after = new ArrayList<>(view.state().servers());
+            for (int leftover : leftovers) after.set(leftover, ServerEntry.EMPTY);
+            for (int i = 0; i < servers.size(); i++) after.set(free.get(i), servers.get(i));
+            device.loadMaglev(slot, entry, after, names);
             device.writeService(slot, entry);
             namesFile.save(names.withService(slot, service.name()));
             return new NamedService(slot, service.name(), entry, servers.size());
@@ -128,6 +132,10 @@ public final class LoadBalancer {
                 throw new IllegalArgumentException("service '" + name + "' cannot change to " + entry.summary()
                         + ": " + problem);
             });
+            // A service that turns to mh gets its table before the change.
+            if (view.state().services().get(slot).scheduler() != entry.scheduler()) {
+                device.loadMaglev(slot, entry, view.state().servers(), view.names());
+            }
             device.writeService(slot, entry);
             return new NamedService(slot, view.names().serviceName(slot), entry, view.serverSlotsOf(slot).size());
         }
@@ -176,7 +184,9 @@ public final class LoadBalancer {
                             + " use; delete a server first"));
             ServerEntry entry = ServerEntry.of(serviceSlot, server);
             device.writeServer(slot, entry);
-            namesFile.save(view.names().withServer(slot, server.name()));
+            SlotNames names = view.names().withServer(slot, server.name());
+            reloadMaglev(view, serviceSlot, slot, entry, names);
+            namesFile.save(names);
             return new NamedServer(slot, server.name(), view.names().serviceName(serviceSlot), entry);
         }
     }
@@ -200,6 +210,8 @@ public final class LoadBalancer {
                 view.checkServerPort(view.names().serverName(slot), entry.port());
             }
             device.writeServer(slot, entry);
+            // Only weights place a server in the table; a state change leaves it as it is.
+            if (entry.weight() != current.weight()) reloadMaglev(view, current.service(), slot, entry, view.names());
             return view.named(slot, entry);
         }
     }
@@ -215,7 +227,9 @@ public final class LoadBalancer {
             int slot = view.server(server);
             NamedServer removed = view.named(slot, view.state().servers().get(slot));
             device.writeServer(slot, ServerEntry.EMPTY);
-            namesFile.save(view.names().withoutServer(slot));
+            SlotNames names = view.names().withoutServer(slot);
+            reloadMaglev(view, removed.entry().service(), slot, ServerEntry.EMPTY, names);
+            namesFile.save(names);
             return removed;
         }
     }
@@ -287,6 +301,13 @@ public final class LoadBalancer {
                         + " a config file: " + e.getMessage());
             }
         }
+    }
+
+    /** Reloads the Maglev table of {@code service} (if it uses mh) after server slot {@code slot} became {@code entry}. */
+    private void reloadMaglev(DeviceView view, int service, int slot, ServerEntry entry, SlotNames names) {
+        List<ServerEntry> after = new ArrayList<>(view.state().servers());
+        after.set(slot, entry);
+        device.loadMaglev(service, view.state().services().get(service), after, names);
     }
 
     private DeviceView view() {

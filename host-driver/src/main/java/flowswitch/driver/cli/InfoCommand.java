@@ -56,6 +56,7 @@ final class InfoCommand implements Runnable {
         table.row("flow_table_size", hw.flowTableSize());
         table.row("mac_table_size", hw.macTableSize());
         table.row("max_frame_bytes", hw.maxFrameBytes());
+        table.row("maglev_table_size", hw.maglevTableSize());
         table.row("switch_mac", view.switchMac());
         table.row("uplink_ports", uplinks);
         table.print(out);

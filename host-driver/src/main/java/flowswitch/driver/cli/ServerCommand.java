@@ -29,11 +29,12 @@ final class ServerCommand {
 
     /** The JSON shape of one row of {@code server list}. */
     record ServerView(int slot, String name, String service, int serviceSlot, String mac, int port, int weight,
-                      String state) {
-        static ServerView of(NamedServer server) {
+                      String state, long connections) {
+        /** @param connections the slot's active connections, as the hardware counts them */
+        static ServerView of(NamedServer server, long connections) {
             ServerEntry e = server.entry();
             return new ServerView(server.slot(), server.name(), server.service(), e.service(), e.mac().toString(),
-                    e.port(), e.weight(), Spelling.of(e.state()));
+                    e.port(), e.weight(), Spelling.of(e.state()), connections);
         }
     }
 
@@ -67,17 +68,19 @@ final class ServerCommand {
         public void run() {
             List<ServerView> views;
             try (Session session = server.fsctl.open()) {
+                List<Long> connections = session.balancer().device().connections();
                 views = session.balancer().servers().stream()
                         .filter(s -> service == null || s.service().equals(service))
-                        .map(ServerView::of).toList();
+                        .map(s -> ServerView.of(s, connections.get(s.slot()))).toList();
             }
             PrintWriter out = spec.commandLine().getOut();
             if (output.json) {
                 Json.print(out, views);
                 return;
             }
-            Table table = new Table("SLOT", "NAME", "SERVICE", "MAC", "PORT", "WEIGHT", "STATE");
-            views.forEach(v -> table.row(v.slot(), v.name(), v.service(), v.mac(), v.port(), v.weight(), v.state()));
+            Table table = new Table("SLOT", "NAME", "SERVICE", "MAC", "PORT", "WEIGHT", "STATE", "CONNECTIONS");
+            views.forEach(v -> table.row(v.slot(), v.name(), v.service(), v.mac(), v.port(), v.weight(), v.state(),
+                    v.connections()));
             table.print(out);
         }
     }
@@ -134,7 +137,8 @@ final class ServerCommand {
         private MacAddress mac;
         @Option(names = "--port", description = "Its new switch port.")
         private Integer port;
-        @Option(names = "--weight", description = "Its new weight, 0..65535.")
+        @Option(names = "--weight", description = "Its new weight, 0..65535 (0: no new connections); an mh"
+                + " service's Maglev table is recomputed and loaded.")
         private Integer weight;
         @Option(names = "--state", converter = Converters.States.class, description = "up, down or drain.")
         private ServerState state;

@@ -84,7 +84,7 @@ final class ServiceCommand {
                 description = "The destination port, 1..65535, or 0 for any (default: ${DEFAULT-VALUE}).")
         private int port;
         @Option(names = "--scheduler", defaultValue = "wrr", converter = Converters.Schedulers.class,
-                description = "rr or wrr (default: ${DEFAULT-VALUE}).")
+                description = "rr, wrr, lc, wlc or mh (default: ${DEFAULT-VALUE}).")
         private Scheduler scheduler;
 
         @Override
@@ -117,7 +117,8 @@ final class ServiceCommand {
         private Protocol protocol;
         @Option(names = "--port", description = "Its new destination port, 0 for any.")
         private Integer port;
-        @Option(names = "--scheduler", converter = Converters.Schedulers.class, description = "rr or wrr.")
+        @Option(names = "--scheduler", converter = Converters.Schedulers.class,
+                description = "rr, wrr, lc, wlc or mh (mh: the Maglev table is loaded before the switch).")
         private Scheduler scheduler;
 
         @Override

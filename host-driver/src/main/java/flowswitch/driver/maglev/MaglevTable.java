@@ -1,10 +1,13 @@
 package flowswitch.driver.maglev;
 
+import flowswitch.config.Primes;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * The lookup table of Maglev consistent hashing (Eisenbud et al., "Maglev: A Fast and Reliable Software Network
@@ -127,6 +130,18 @@ public final class MaglevTable {
             }
         }
         return entries;
+    }
+
+    /**
+     * The table of the servers in {@code bySlot} (server slot → backend) in {@code size} entries, each entry the
+     * server slot it names: what the hardware's table of a service holds. Empty when no server has a weight above 0,
+     * since then no entry has an owner (and no server could take a connection anyway).
+     */
+    public static Optional<int[]> slotEntries(SortedMap<Integer, Backend> bySlot, int size) {
+        if (bySlot.values().stream().allMatch(b -> b.weight() == 0)) return Optional.empty();
+        List<Integer> slots = List.copyOf(bySlot.keySet());
+        MaglevTable table = build(List.copyOf(bySlot.values()), size);
+        return Optional.of(Arrays.stream(table.entries).map(slots::get).toArray());
     }
 
     /** The number of entries, a prime. */

@@ -66,8 +66,9 @@ class FsctlTest {
     void infoIdentifiesTheDevice() throws Exception {
         Result table = fsctl("info");
         assertOk(table);
-        assertTrue(table.out().contains("build            0x" + Integer.toHexString(map.build())), table.out());
-        assertTrue(table.out().contains("max_servers      16"), table.out());
+        assertTrue(table.out().contains("build              0x" + Integer.toHexString(map.build())), table.out());
+        assertTrue(table.out().contains("max_servers        16"), table.out());
+        assertTrue(table.out().contains("maglev_table_size  1601"), table.out());
 
         Result json = fsctl("info", "--json");
         assertOk(json);
@@ -109,10 +110,46 @@ class FsctlTest {
         assertEquals("dns-1", servers.get(2).get("name").asText());
         assertEquals(1, servers.get(2).get("service_slot").asInt());
 
+        assertEquals(0, servers.get(0).get("connections").asLong());
+
+        fake.setRegister("SERVER1_CONNECTIONS", 7);
         Result table = fsctl("server", "list");
         assertOk(table);
         assertTrue(table.out().lines()
-                .anyMatch(l -> l.matches("1\\s+web-2\\s+web\\s+02:00:00:00:01:02\\s+1\\s+1\\s+up")), table.out());
+                .anyMatch(l -> l.matches("1\\s+web-2\\s+web\\s+02:00:00:00:01:02\\s+1\\s+1\\s+up\\s+7")), table.out());
+        assertEquals(7, fsctl("server", "list", "--json").json().get(1).get("connections").asLong());
+    }
+
+    /**
+     * A service that turns to mh gets its Maglev table before the change, 8 entries per MH_DATA write, each entry a
+     * server slot of the service by the host's MaglevTable; a new weight loads it again.
+     */
+    @Test
+    void anMhServiceGetsItsMaglevTableLoadedAndReloadedOnAWeightChange() throws Exception {
+        assertOk(fsctl("apply", configFile.toString()));
+        int before = fake.writes().size();
+        assertOk(fsctl("service", "set", "--name", "web", "--scheduler", "mh"));
+        List<FakeFlowSwitch.Write> writes = fake.writes().subList(before, fake.writes().size());
+        List<String> order = writes.stream().map(FakeFlowSwitch.Write::register)
+                .filter(r -> r.startsWith("MH_") || r.equals("SVC_COMMIT")).distinct().toList();
+        assertEquals(List.of("MH_LOAD", "MH_DATA", "MH_COMMIT", "SVC_COMMIT"), order, "the table comes first");
+        int[] entries = writes.stream().filter(w -> w.register().equals("MH_DATA"))
+                .flatMapToInt(w -> IntStream.range(0, 8).map(k -> w.value() >>> (4 * k) & 0xF)).limit(1601).toArray();
+        assertEquals(1601, entries.length, "201 rows of 8");
+        // web-1 (slot 0, weight 3) and web-2 (slot 1, weight 1): three entries in four are web-1's.
+        long first = IntStream.of(entries).filter(e -> e == 0).count();
+        assertEquals(1601 - first, IntStream.of(entries).filter(e -> e == 1).count(), "only web's slots");
+        assertEquals(0.75, first / 1601.0, 0.01);
+
+        before = fake.writes().size();
+        assertOk(fsctl("server", "set", "--name", "web-2", "--weight", "3"));
+        writes = fake.writes().subList(before, fake.writes().size());
+        assertEquals(201, writes.stream().filter(w -> w.register().equals("MH_DATA")).count());
+        assertEquals("MH_COMMIT", writes.get(writes.size() - 1).register());
+        before = fake.writes().size();
+        assertOk(fsctl("server", "drain", "--name", "web-2"));
+        assertTrue(fake.writes().subList(before, fake.writes().size()).stream()
+                .noneMatch(w -> w.register().startsWith("MH_")), "a state change keeps the table");
     }
 
     @Test

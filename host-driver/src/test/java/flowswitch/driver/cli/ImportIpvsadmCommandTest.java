@@ -92,13 +92,13 @@ class ImportIpvsadmCommandTest {
     @Test
     void whatCannotBeExpressedIsRefusedWithItsLineAndNothingIsWritten() throws Exception {
         Path nat = Files.writeString(dir.resolve("nat.rules"), SAVED.replace("10.0.0.12:80 -g", "10.0.0.12:80 -m")
-                .replace("-s rr", "-s lc"));
+                .replace("-s rr", "-s sh"));
         Path out = dir.resolve("imported.yaml");
         Result result = fsctl.raw("import-ipvsadm", nat.toString(), "--switch-mac", "02:00:00:00:00:fe",
                 "--neighbors", neighbors.toString(), "--port", "10.0.0.11=1", "--port", "10.0.0.12=1",
                 "--out", out.toString());
-        assertFails(result, 2, nat + ": 4 problems: line 4: scheduler 'lc' of service udp 192.0.2.53:53 is not one"
-                + " the hardware has; it has rr, wrr; line 3: real server 10.0.0.12 of tcp 192.0.2.10:80 uses NAT"
+        assertFails(result, 2, nat + ": 4 problems: line 4: scheduler 'sh' of service udp 192.0.2.53:53 is not one"
+                + " the hardware has; it has rr, wrr, lc, wlc, mh; line 3: real server 10.0.0.12 of tcp 192.0.2.10:80 uses NAT"
                 + " (masquerading) (-m)");
         assertTrue(result.err().contains("line 5: real server 10.0.0.21 of udp 192.0.2.53:53: no MAC address known"
                 + " for 10.0.0.21"), result.err());

@@ -77,7 +77,7 @@ class OperatorVerbsTest {
         assertOk(fsctl.fsctl("service", "add", "--name", "ssh", "--vip", "192.0.2.22", "--protocol", "tcp"));
         int writes = fsctl.fake.writes().size();
         assertFails(fsctl.fsctl("service", "add", "--name", "x", "--vip", "192.0.2.1", "--protocol", "tcp",
-                "--scheduler", "wlc"), 2, "scheduler 'wlc' is not one the hardware has; it has rr, wrr");
+                "--scheduler", "sh"), 2, "scheduler 'sh' is not one the hardware has; it has rr, wrr, lc, wlc, mh");
         assertFails(fsctl.fsctl("service", "add", "--name", "x", "--vip", "192.0.2", "--protocol", "tcp"), 2,
                 "'192.0.2' is not an IPv4 address");
         assertFails(fsctl.fsctl("service", "add", "--name", "x", "--vip", "192.0.2.1", "--protocol", "sctp"), 2,

@@ -142,8 +142,8 @@ class IpvsadmImportTest {
                 && !l.contains("www") && !l.equals("frobnicate")).toList());
         ImportException unsupported = assertThrows(ImportException.class, () -> convert(readable));
         assertEquals(List.of(
-                "line 1: scheduler 'wlc' of service tcp 192.0.2.10:80 is not one the hardware has; it has rr, wrr",
-                "line 4: scheduler 'sh' of service tcp 192.0.2.10:8080 is not one the hardware has; it has rr, wrr",
+                "line 4: scheduler 'sh' of service tcp 192.0.2.10:8080 is not one the hardware has; it has rr, wrr,"
+                        + " lc, wlc, mh",
                 "line 2: real server 10.0.0.11 of tcp 192.0.2.10:80 uses NAT (masquerading) (-m); the switch"
                         + " forwards by direct routing only (-g): it rewrites the destination MAC, never the IP",
                 "line 3: real server 10.0.0.12 of tcp 192.0.2.10:80 uses IP-in-IP tunnelling (-i); the switch"
@@ -157,9 +157,15 @@ class IpvsadmImportTest {
 
     @Test
     void aServiceWithoutASchedulerHasIpvsadmsDefault() {
-        ImportException e = assertThrows(ImportException.class, () -> convert("-A -t 192.0.2.10:80\n"));
-        assertEquals(List.of("line 1: no -s, so ipvsadm's default scheduler 'wlc', of service tcp 192.0.2.10:80 is"
-                + " not one the hardware has; it has rr, wrr"), e.problems());
+        assertEquals(Scheduler.WLC, convert("-A -t 192.0.2.10:80\n").config().services().get(0).scheduler());
+    }
+
+    @Test
+    void ipvsSchedulersTheHardwareHasKeepTheirNames() {
+        for (Scheduler s : Scheduler.values()) {
+            String name = s.name().toLowerCase(java.util.Locale.ROOT);
+            assertEquals(s, convert("-A -t 192.0.2.10:80 -s " + name + "\n").config().services().get(0).scheduler());
+        }
     }
 
     @Test

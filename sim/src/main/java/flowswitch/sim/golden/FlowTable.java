@@ -50,6 +50,17 @@ final class FlowTable {
         Arrays.fill(keys, null);
     }
 
+    /** Entries that hold server slot {@code server}: its active connections. */
+    long connections(int server) {
+        long held = 0;
+        for (int entry = 0; entry < keys.length; entry++) {
+            if (keys[entry] != null && servers[entry] == server) {
+                held++;
+            }
+        }
+        return held;
+    }
+
     int occupancy() {
         int used = 0;
         for (FlowKey key : keys) {

@@ -2,14 +2,19 @@ package flowswitch.sim.golden;
 
 import flowswitch.config.HardwareParams;
 import flowswitch.config.MacAddress;
+import flowswitch.config.Scheduler;
 import flowswitch.config.ServerSlot;
 import flowswitch.config.ServerState;
 import flowswitch.config.SwitchConfig;
+import flowswitch.driver.maglev.MaglevTable;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * The switch of docs/datapath.md in plain Java, one frame at a time in decision order. A test feeds it the frames
@@ -23,6 +28,7 @@ public final class GoldenModel {
     private final ServerTable servers;
     private final FlowTable flows;
     private final LoadBalancer balancer;
+    private final Maglev maglev;
     private final MacTable macs;
     private final Bridge bridge;
     private final VipArp vipArp;
@@ -36,7 +42,8 @@ public final class GoldenModel {
         this.classifier = new ServiceClassifier(config.uplinkMask(), hardware.maxServices());
         this.servers = new ServerTable(hardware.maxServers());
         this.flows = new FlowTable(hardware.flowTableSize());
-        this.balancer = new LoadBalancer(flows, servers, new WeightedRoundRobin(hardware.maxServices()));
+        this.maglev = new Maglev(hardware.maxServices(), hardware.maglevTableSize());
+        this.balancer = new LoadBalancer(flows, servers, new WeightedRoundRobin(hardware.maxServices()), maglev);
         this.macs = new MacTable(hardware.macTableSize());
         this.bridge = new Bridge(macs, switchMac, hardware.ports());
         this.vipArp = new VipArp(classifier, switchMac);
@@ -47,6 +54,31 @@ public final class GoldenModel {
         for (ServerSlot slot : config.serverSlots()) {
             servers.set(slot.index(), Optional.of(ServerEntry.of(slot)));
         }
+        // As fsctl apply loads them: a table for each mh service, from its servers' names and weights.
+        for (int s = 0; s < config.services().size(); s++) {
+            if (config.services().get(s).scheduler() != Scheduler.MH) {
+                continue;
+            }
+            SortedMap<Integer, MaglevTable.Backend> backends = new TreeMap<>();
+            for (ServerSlot slot : config.serverSlots()) {
+                if (slot.serviceIndex() == s) {
+                    backends.put(slot.index(), new MaglevTable.Backend(slot.server().name(), slot.server().weight()));
+                }
+            }
+            int service = s;
+            MaglevTable.slotEntries(backends, hardware.maglevTableSize()).ifPresent(t -> maglev.commit(service, t));
+        }
+    }
+
+    /** A Maglev table load and commit for service slot {@code service}: {@code entries} are server slots. */
+    public void commitMaglevTable(int service, int[] entries) {
+        checkIndex("service slot", service, hardware.maxServices());
+        maglev.commit(service, entries);
+    }
+
+    /** Active connections per server slot: the flow table's entries that hold it. */
+    public List<Long> connections() {
+        return IntStream.range(0, hardware.maxServers()).mapToObj(flows::connections).toList();
     }
 
     /**

@@ -30,9 +30,6 @@ final class WeightedRoundRobin {
     }
 
     private static int weight(ServerTable servers, int slot, Scheduler scheduler) {
-        return switch (scheduler) {
-            case RR -> 1;
-            case WRR -> servers.get(slot).orElseThrow().weight();
-        };
+        return scheduler == Scheduler.WRR ? servers.get(slot).orElseThrow().weight() : 1;
     }
 }

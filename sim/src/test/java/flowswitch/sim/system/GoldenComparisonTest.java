@@ -80,6 +80,40 @@ class GoldenComparisonTest {
                     servers:
                       - {name: c, mac: "02:00:00:00:02:01", port: 2, weight: 2}
                       - {name: d, mac: "02:00:00:00:02:02", port: 3, weight: 1}
+                """,
+                // 64-bit, the schedulers that follow the flow table and the Maglev table: lc (whose weights play no
+                // part), wlc 3:1, and mh over TCP, so lost connections take its hash path.
+                """
+                hardware: {data_width: 64, ports: 4, max_servers: 8, max_services: 4, flow_table_size: 1024, mac_table_size: 16}
+                switch: {mac: "02:00:00:00:00:fe"}
+                ports: [{index: 0, role: uplink}, {index: 1, role: server}, {index: 2, role: server}, {index: 3, role: server}]
+                services:
+                  - name: least
+                    vip: 192.31.65.1
+                    protocol: tcp
+                    port: 80
+                    scheduler: lc
+                    servers:
+                      - {name: a, mac: "02:00:00:00:01:01", port: 1, weight: 5}
+                      - {name: b, mac: "02:00:00:00:01:02", port: 2, weight: 1}
+                      - {name: c, mac: "02:00:00:00:01:03", port: 3, weight: 1}
+                  - name: weighted
+                    vip: 192.31.65.2
+                    protocol: tcp
+                    port: 443
+                    scheduler: wlc
+                    servers:
+                      - {name: d, mac: "02:00:00:00:02:01", port: 2, weight: 3}
+                      - {name: e, mac: "02:00:00:00:02:02", port: 3, weight: 1}
+                  - name: maglev
+                    vip: 192.31.65.3
+                    protocol: tcp
+                    port: 8080
+                    scheduler: mh
+                    servers:
+                      - {name: f, mac: "02:00:00:00:03:01", port: 1, weight: 2}
+                      - {name: g, mac: "02:00:00:00:03:02", port: 2, weight: 1}
+                      - {name: h, mac: "02:00:00:00:03:03", port: 3, weight: 1}
                 """);
     }
 
@@ -118,6 +152,7 @@ class GoldenComparisonTest {
             }
             Counters hardware = fromDevice(sw.device().counters());
             assertEquals(List.of(), golden.counters().differences(hardware), "counters: golden vs RTL");
+            assertEquals(golden.connections(), sw.device().connections(), "active connections per server slot");
             assertTraffic(cfg, hardware);
         }
     }

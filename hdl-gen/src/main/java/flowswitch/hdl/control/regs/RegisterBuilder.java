@@ -43,6 +43,11 @@ public final class RegisterBuilder {
         return bit(named(field(field, lsb, 1, AccessType.W1P$.MODULE$, 0, doc), signalName(field)), 0);
     }
 
+    /** High in the cycle the bus writes this register; its read/write fields hold the new value from the next. */
+    public Bool written() {
+        return inst.hitDoWrite();
+    }
+
     @SuppressWarnings("deprecation") // the BitCount form is the one that records the field name as given
     private Bits field(String field, int lsb, int width, AccessType access, long reset, String doc) {
         return inst.fieldAt(lsb, width(width), access, BigInt.apply(reset), doc, SymbolName.apply(field));

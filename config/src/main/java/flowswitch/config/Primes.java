@@ -1,11 +1,14 @@
-package flowswitch.driver.maglev;
+package flowswitch.config;
 
-/** Primality by trial division: table sizes stay below 2^24, so at most about 2,000 odd divisors. */
-final class Primes {
+/**
+ * Primality by trial division: Maglev table sizes (the hardware's and the host's) stay below 2^24, so at most about
+ * 2,000 odd divisors.
+ */
+public final class Primes {
     private Primes() {
     }
 
-    static boolean isPrime(int n) {
+    public static boolean isPrime(int n) {
         if (n < 2) {
             return false;
         }
@@ -21,7 +24,7 @@ final class Primes {
     }
 
     /** The smallest prime at least {@code n}. */
-    static int atLeast(int n) {
+    public static int atLeast(int n) {
         int candidate = Math.max(2, n);
         while (!isPrime(candidate)) {
             candidate++;
@@ -30,7 +33,7 @@ final class Primes {
     }
 
     /** The largest prime at most {@code n}, or 0 when there is none. */
-    static int atMost(int n) {
+    public static int atMost(int n) {
         int candidate = n;
         while (candidate >= 2 && !isPrime(candidate)) {
             candidate--;
