@@ -13,7 +13,8 @@ enum HardwareField {
     MAX_SERVICES("max_services", HardwareParams::maxServices),
     FLOW_TABLE_SIZE("flow_table_size", HardwareParams::flowTableSize),
     MAC_TABLE_SIZE("mac_table_size", HardwareParams::macTableSize),
-    MAX_FRAME_BYTES("max_frame_bytes", HardwareParams::maxFrameBytes);
+    MAX_FRAME_BYTES("max_frame_bytes", HardwareParams::maxFrameBytes),
+    MAX_ROUTERS("max_routers", HardwareParams::maxRouters);
 
     private final String key;
     private final ToIntFunction<HardwareParams> getter;

@@ -4,6 +4,7 @@ import static flowswitch.config.HardwareField.DATA_WIDTH;
 import static flowswitch.config.HardwareField.FLOW_TABLE_SIZE;
 import static flowswitch.config.HardwareField.MAC_TABLE_SIZE;
 import static flowswitch.config.HardwareField.MAX_FRAME_BYTES;
+import static flowswitch.config.HardwareField.MAX_ROUTERS;
 import static flowswitch.config.HardwareField.MAX_SERVERS;
 import static flowswitch.config.HardwareField.MAX_SERVICES;
 import static flowswitch.config.HardwareField.PORTS;
@@ -19,7 +20,10 @@ import java.util.zip.CRC32;
  * device through registers at run time, so two configs with equal HardwareParams run on the same bitstream.
  */
 public record HardwareParams(int dataWidth, int ports, int maxServers, int maxServices, int flowTableSize,
-                             int macTableSize, int maxFrameBytes) {
+                             int macTableSize, int maxFrameBytes, int maxRouters) {
+    /** Enough for a pair of redundant routers on each of two uplinks; the table is a small CAM. */
+    public static final int DEFAULT_MAX_ROUTERS = 4;
+
     /** @throws IllegalArgumentException naming the field (YAML spelling) and the allowed values */
     public HardwareParams {
         Rules.oneOf(DATA_WIDTH.key(), dataWidth, 64, 256);
@@ -37,6 +41,15 @@ public record HardwareParams(int dataWidth, int ports, int maxServers, int maxSe
             throw new FieldException(MAX_FRAME_BYTES.key(), maxFrameBytes + " is not a multiple of " + beatBytes
                     + " (data_width / 8); round it to a whole number of " + beatBytes + "-byte beats");
         }
+        // A power of two, so the router pick's "hash mod max_routers" is a bit slice in hardware.
+        Rules.powerOfTwo(MAX_ROUTERS.key(), maxRouters, 1, 16);
+    }
+
+    /** With {@value #DEFAULT_MAX_ROUTERS} router slots. */
+    public HardwareParams(int dataWidth, int ports, int maxServers, int maxServices, int flowTableSize,
+                          int macTableSize, int maxFrameBytes) {
+        this(dataWidth, ports, maxServers, maxServices, flowTableSize, macTableSize, maxFrameBytes,
+                DEFAULT_MAX_ROUTERS);
     }
 
     public static HardwareParams defaults() {
@@ -47,35 +60,48 @@ public record HardwareParams(int dataWidth, int ports, int maxServers, int maxSe
     static HardwareParams of(ToIntFunction<HardwareField> value) {
         return new HardwareParams(value.applyAsInt(DATA_WIDTH), value.applyAsInt(PORTS),
                 value.applyAsInt(MAX_SERVERS), value.applyAsInt(MAX_SERVICES), value.applyAsInt(FLOW_TABLE_SIZE),
-                value.applyAsInt(MAC_TABLE_SIZE), value.applyAsInt(MAX_FRAME_BYTES));
+                value.applyAsInt(MAC_TABLE_SIZE), value.applyAsInt(MAX_FRAME_BYTES),
+                value.applyAsInt(MAX_ROUTERS));
     }
 
     public HardwareParams withDataWidth(int value) {
-        return new HardwareParams(value, ports, maxServers, maxServices, flowTableSize, macTableSize, maxFrameBytes);
+        return new HardwareParams(value, ports, maxServers, maxServices, flowTableSize, macTableSize, maxFrameBytes,
+                maxRouters);
     }
 
     public HardwareParams withPorts(int value) {
-        return new HardwareParams(dataWidth, value, maxServers, maxServices, flowTableSize, macTableSize, maxFrameBytes);
+        return new HardwareParams(dataWidth, value, maxServers, maxServices, flowTableSize, macTableSize, maxFrameBytes,
+                maxRouters);
     }
 
     public HardwareParams withMaxServers(int value) {
-        return new HardwareParams(dataWidth, ports, value, maxServices, flowTableSize, macTableSize, maxFrameBytes);
+        return new HardwareParams(dataWidth, ports, value, maxServices, flowTableSize, macTableSize, maxFrameBytes,
+                maxRouters);
     }
 
     public HardwareParams withMaxServices(int value) {
-        return new HardwareParams(dataWidth, ports, maxServers, value, flowTableSize, macTableSize, maxFrameBytes);
+        return new HardwareParams(dataWidth, ports, maxServers, value, flowTableSize, macTableSize, maxFrameBytes,
+                maxRouters);
     }
 
     public HardwareParams withFlowTableSize(int value) {
-        return new HardwareParams(dataWidth, ports, maxServers, maxServices, value, macTableSize, maxFrameBytes);
+        return new HardwareParams(dataWidth, ports, maxServers, maxServices, value, macTableSize, maxFrameBytes,
+                maxRouters);
     }
 
     public HardwareParams withMacTableSize(int value) {
-        return new HardwareParams(dataWidth, ports, maxServers, maxServices, flowTableSize, value, maxFrameBytes);
+        return new HardwareParams(dataWidth, ports, maxServers, maxServices, flowTableSize, value, maxFrameBytes,
+                maxRouters);
     }
 
     public HardwareParams withMaxFrameBytes(int value) {
-        return new HardwareParams(dataWidth, ports, maxServers, maxServices, flowTableSize, macTableSize, value);
+        return new HardwareParams(dataWidth, ports, maxServers, maxServices, flowTableSize, macTableSize, value,
+                maxRouters);
+    }
+
+    public HardwareParams withMaxRouters(int value) {
+        return new HardwareParams(dataWidth, ports, maxServers, maxServices, flowTableSize, macTableSize, maxFrameBytes,
+                value);
     }
 
     public int bytesPerBeat() {

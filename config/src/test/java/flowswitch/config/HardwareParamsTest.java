@@ -43,6 +43,9 @@ class HardwareParamsTest {
         "max_frame_bytes | 32    | expected 64..16384",
         "max_frame_bytes | 20000 | expected 64..16384",
         "max_frame_bytes | 2052  | not a multiple of 8",
+        "max_routers     | 0     | power of two in 1..16",
+        "max_routers     | 6     | power of two in 1..16",
+        "max_routers     | 32    | power of two in 1..16",
     })
     void constructorRefusesOutOfRangeValuesNamingTheField(String field, int value, String allowed) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> with(field, value));
@@ -60,13 +63,14 @@ class HardwareParamsTest {
     @Test
     void canonicalTextListsEveryComponentInOrder() {
         assertEquals("data_width=64;ports=4;max_servers=16;max_services=4;flow_table_size=64;mac_table_size=64;"
-                + "max_frame_bytes=2048", DEFAULTS.canonicalText());
+                + "max_frame_bytes=2048;max_routers=4", DEFAULTS.canonicalText());
     }
 
     @Test
     void buildHashOfDefaultsIsPinned() {
-        // CRC32 of the canonical text, checked independently (Python zlib.crc32). Devices in the field report it.
-        assertEquals(0x1fd11ca9, DEFAULTS.buildHash());
+        // CRC32 of the canonical text, checked independently (Python zlib.crc32). Devices in the field report it;
+        // max_routers changed it (from 0x1fd11ca9): a build without the router table has none of its registers.
+        assertEquals(0x831adf48, DEFAULTS.buildHash());
         assertEquals(DEFAULTS.buildHash(), new HardwareParams(64, 4, 16, 4, 64, 64, 2048).buildHash());
     }
 
@@ -74,7 +78,7 @@ class HardwareParamsTest {
     void buildHashChangesWithEveryComponent() {
         List<HardwareParams> variants = List.of(DEFAULTS, DEFAULTS.withDataWidth(256), DEFAULTS.withPorts(5),
                 DEFAULTS.withMaxServers(32), DEFAULTS.withMaxServices(5), DEFAULTS.withFlowTableSize(128),
-                DEFAULTS.withMacTableSize(128), DEFAULTS.withMaxFrameBytes(2056));
+                DEFAULTS.withMacTableSize(128), DEFAULTS.withMaxFrameBytes(2056), DEFAULTS.withMaxRouters(8));
         Set<Integer> hashes = new HashSet<>();
         variants.forEach(v -> hashes.add(v.buildHash()));
         assertEquals(variants.size(), hashes.size(), "every variant must have its own hash");
@@ -89,6 +93,7 @@ class HardwareParamsTest {
             case "flow_table_size" -> DEFAULTS.withFlowTableSize(value);
             case "mac_table_size" -> DEFAULTS.withMacTableSize(value);
             case "max_frame_bytes" -> DEFAULTS.withMaxFrameBytes(value);
+            case "max_routers" -> DEFAULTS.withMaxRouters(value);
             default -> throw new AssertionError(field);
         };
     }

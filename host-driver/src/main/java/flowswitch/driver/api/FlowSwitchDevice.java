@@ -308,7 +308,7 @@ public final class FlowSwitchDevice {
             return new HardwareParams(readValue(bus, map, "HW_DATA_WIDTH"), readValue(bus, map, "HW_PORTS"),
                     readValue(bus, map, "HW_MAX_SERVERS"), readValue(bus, map, "HW_MAX_SERVICES"),
                     readValue(bus, map, "HW_FLOW_TABLE_SIZE"), readValue(bus, map, "HW_MAC_TABLE_SIZE"),
-                    readValue(bus, map, "HW_MAX_FRAME_BYTES"));
+                    readValue(bus, map, "HW_MAX_FRAME_BYTES"), readValue(bus, map, "HW_MAX_ROUTERS"));
         } catch (IllegalArgumentException e) {
             throw new DeviceException(bus.device(), "read HW_* registers", "the device reports impossible build"
                     + " parameters: " + e.getMessage(), e);

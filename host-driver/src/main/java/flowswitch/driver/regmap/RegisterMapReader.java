@@ -152,9 +152,10 @@ final class RegisterMapReader {
         int flowTableSize = h.positive("flow_table_size");
         int macTableSize = h.positive("mac_table_size");
         int maxFrameBytes = h.positive("max_frame_bytes");
+        int maxRouters = h.positive("max_routers");
         try {
             return new HardwareParams(dataWidth, ports, maxServers, maxServices, flowTableSize, macTableSize,
-                    maxFrameBytes);
+                    maxFrameBytes, maxRouters);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(h.path() + "." + e.getMessage(), e);
         }
