@@ -14,6 +14,7 @@ import flowswitch.hdl.control.regs.RegisterGroup;
 import flowswitch.hdl.control.regs.RegisterMap;
 import flowswitch.hdl.control.uart.UartBridge;
 import flowswitch.hdl.dsl.HwComponent;
+import flowswitch.hdl.tables.RouterEntry;
 import flowswitch.hdl.tables.ServerEntry;
 import flowswitch.hdl.tables.ServiceEntry;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ public final class ControlPlane extends HwComponent {
     private static final int SERVICE_TABLE_BASE = 0x0200;
     private static final int SERVER_TABLE_BASE = 0x0300;
     private static final int FLOW_TABLE_BASE = 0x0400;
+    private static final int ROUTER_TABLE_BASE = 0x0500;
     private static final int COUNTER_BASE = 0x1000;
     private static final int ADDRESS_SPACE = 0x10000;
     /** Counters take two words each from COUNTER_BASE to the end of the address space. */
@@ -60,6 +62,8 @@ public final class ControlPlane extends HwComponent {
     public final List<Bits> cfgService;
     /** {@code cfg_server_<i>}: slot i as a {@link ServerEntry#LAYOUT}. */
     public final List<Bits> cfgServer;
+    /** {@code cfg_router_<i>}: slot i as a {@link RouterEntry#LAYOUT}. */
+    public final List<Bits> cfgRouter;
     /** High for one cycle: empty the flow table. */
     public final Bool cmdFlowFlush;
     public final UInt statFlowOccupancy;
@@ -77,6 +81,7 @@ public final class ControlPlane extends HwComponent {
         cfgUplinkMask = out(bits(hw.ports()));
         cfgService = outputs(hw.maxServices(), ServiceEntry.LAYOUT.width());
         cfgServer = outputs(hw.maxServers(), ServerEntry.LAYOUT.width());
+        cfgRouter = outputs(hw.maxRouters(), RouterEntry.LAYOUT.width());
         cmdFlowFlush = out(bool());
         statFlowOccupancy = in(uint(32));
         statMacOccupancy = in(uint(32));
@@ -105,6 +110,8 @@ public final class ControlPlane extends HwComponent {
         StagedTable.declare(regs, "SRV", RegisterGroup.SERVER_TABLE, ServerEntry.LAYOUT, serverRegisters(), cfgServer);
         regs.moveTo(FLOW_TABLE_BASE);
         flowRegisters = FlowTableRegisters.declare(regs, config.flowTable());
+        regs.moveTo(ROUTER_TABLE_BASE);
+        StagedTable.declare(regs, "RTR", RegisterGroup.ROUTER_TABLE, RouterEntry.LAYOUT, routerRegisters(), cfgRouter);
         regs.moveTo(COUNTER_BASE);
         CounterBank.declare(regs, counterInputs, statsClear);
         registerMap = regs.snapshot("flowswitch", hw);
@@ -184,7 +191,20 @@ public final class ControlPlane extends HwComponent {
                         new Binding("port", 0, 16, "port", 0, "L4 destination port; 0 matches any"),
                         new Binding("proto", 16, 8, "proto", 0, "IP protocol (6 TCP, 17 UDP)"),
                         new Binding("scheduler", 24, 3, "scheduler", 0, "0 rr, 1 wrr"),
+                        new Binding("on_server_down", 30, 1, "on_server_down", 0,
+                                "connections of a down server: 0 reassign, 1 drop"),
                         new Binding("enable", 31, 1, "enable", 0, "1: the slot holds a service"))));
+    }
+
+    private static List<StagedRegister> routerRegisters() {
+        return List.of(
+                new StagedRegister("MAC_LO", "router MAC, low bytes", List.of(
+                        new Binding("value", 0, 32, "mac", 0, "MAC bytes 2..5 (byte 5 in bits 7:0)"))),
+                new StagedRegister("MAC_HI", "router MAC, high bytes", List.of(
+                        new Binding("value", 0, 16, "mac", 32, "MAC bytes 0..1 (byte 1 in bits 7:0)"))),
+                new StagedRegister("CFG", "router settings", List.of(
+                        new Binding("state", 0, 1, "up", 0, "0 down (its frames fail over), 1 up"),
+                        new Binding("valid", 31, 1, "valid", 0, "1: the slot holds a router"))));
     }
 
     private static List<StagedRegister> serverRegisters() {

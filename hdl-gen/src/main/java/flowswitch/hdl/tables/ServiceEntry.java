@@ -9,6 +9,9 @@ public final class ServiceEntry {
     /** Scheduler codes, as written to SVC_CFG.scheduler. */
     public static final int SCHED_RR = 0;
     public static final int SCHED_WRR = 1;
+    /** {@code on_server_down} codes (ServerDownPolicy). */
+    public static final int ON_SERVER_DOWN_REASSIGN = 0;
+    public static final int ON_SERVER_DOWN_DROP = 1;
 
     public static final BitLayout LAYOUT = BitLayout.builder("ServiceEntry")
             .field("enable", 1)
@@ -16,5 +19,6 @@ public final class ServiceEntry {
             .field("proto", 8)
             .field("port", 16)
             .field("scheduler", 3)
+            .field("on_server_down", 1)
             .build();
 }

@@ -63,6 +63,12 @@ final class Counters {
             add("server", s, "bytes", "bytes sent to this server", inc, decision.statFrameBytes);
             add("server", s, "new_flows", "connections assigned to this server", decision.statServerNewFlow.get(s), null);
         }
+        for (int r = 0; r < hw.maxRouters(); r++) {
+            add("router", r, "failovers", "frames for this router, down, sent to another router",
+                    decision.statRouterFailover.get(r), null);
+            add("router", r, "takeovers", "frames this router got in place of a down one",
+                    decision.statRouterTakeover.get(r), null);
+        }
     }
 
     private void add(String group, int index, String name, String doc, Bool inc, UInt amount) {

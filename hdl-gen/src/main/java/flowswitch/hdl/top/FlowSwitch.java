@@ -79,6 +79,7 @@ public final class FlowSwitch extends HwComponent {
         assign(decision.cfgUplinkMask, control.cfgUplinkMask);
         for (int v = 0; v < hw.maxServices(); v++) assign(decision.cfgServices.apply(v), control.cfgService.get(v));
         for (int s = 0; s < hw.maxServers(); s++) assign(decision.cfgServers.apply(s), control.cfgServer.get(s));
+        for (int r = 0; r < hw.maxRouters(); r++) assign(decision.cfgRouters.apply(r), control.cfgRouter.get(r));
         assign(flows.flush, control.cmdFlowFlush);
         assign(control.statFlowOccupancy, resize(flows.statOccupancy, 32));
         connectFlowRegisters(control.flowRegisters());
