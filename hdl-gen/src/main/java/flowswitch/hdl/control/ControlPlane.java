@@ -197,27 +197,30 @@ public final class ControlPlane extends HwComponent {
     }
 
     private static List<StagedRegister> routerRegisters() {
-        return List.of(
-                new StagedRegister("MAC_LO", "router MAC, low bytes", List.of(
-                        new Binding("value", 0, 32, "mac", 0, "MAC bytes 2..5 (byte 5 in bits 7:0)"))),
-                new StagedRegister("MAC_HI", "router MAC, high bytes", List.of(
-                        new Binding("value", 0, 16, "mac", 32, "MAC bytes 0..1 (byte 1 in bits 7:0)"))),
+        return List.of(macLow("router"), macHigh("router"),
                 new StagedRegister("CFG", "router settings", List.of(
                         new Binding("state", 0, 1, "up", 0, "0 down (its frames fail over), 1 up"),
                         new Binding("valid", 31, 1, "valid", 0, "1: the slot holds a router"))));
     }
 
     private static List<StagedRegister> serverRegisters() {
-        return List.of(
-                new StagedRegister("MAC_LO", "server MAC, low bytes", List.of(
-                        new Binding("value", 0, 32, "mac", 0, "MAC bytes 2..5 (byte 5 in bits 7:0)"))),
-                new StagedRegister("MAC_HI", "server MAC, high bytes", List.of(
-                        new Binding("value", 0, 16, "mac", 32, "MAC bytes 0..1 (byte 1 in bits 7:0)"))),
+        return List.of(macLow("server"), macHigh("server"),
                 new StagedRegister("CFG", "server settings", List.of(
                         new Binding("weight", 0, 16, "weight", 0, "wrr weight; 0 takes no new connections"),
                         new Binding("port", 16, 8, "port", 0, "switch port the server is on"),
                         new Binding("service", 24, 4, "service", 0, "service slot the server belongs to"),
                         new Binding("state", 28, 2, "state", 0, "0 down, 1 up, 2 drain"),
                         new Binding("valid", 31, 1, "valid", 0, "1: the slot holds a server"))));
+    }
+
+    /** A table's MAC in two registers laid out like SWITCH_MAC_LO/_HI. */
+    private static StagedRegister macLow(String what) {
+        return new StagedRegister("MAC_LO", what + " MAC, low bytes", List.of(
+                new Binding("value", 0, 32, "mac", 0, "MAC bytes 2..5 (byte 5 in bits 7:0)")));
+    }
+
+    private static StagedRegister macHigh(String what) {
+        return new StagedRegister("MAC_HI", what + " MAC, high bytes", List.of(
+                new Binding("value", 0, 16, "mac", 32, "MAC bytes 0..1 (byte 1 in bits 7:0)")));
     }
 }
