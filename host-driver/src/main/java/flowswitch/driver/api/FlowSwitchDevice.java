@@ -2,6 +2,8 @@ package flowswitch.driver.api;
 
 import flowswitch.config.HardwareParams;
 import flowswitch.config.MacAddress;
+import flowswitch.config.RouterConfig;
+import flowswitch.config.RouterState;
 import flowswitch.config.ServerSlot;
 import flowswitch.config.ServerState;
 import flowswitch.config.ServiceConfig;
@@ -42,6 +44,7 @@ public final class FlowSwitchDevice {
     private final Register macOccupancy;
     private final ServiceTable services;
     private final ServerTable servers;
+    private final RouterTable routers;
     private final CounterReader counterReader;
     private final Optional<FlowTable> flowTable;
 
@@ -64,6 +67,7 @@ public final class FlowSwitchDevice {
         macOccupancy = map.register("MAC_OCCUPANCY");
         services = new ServiceTable(map, bus, hardware);
         servers = new ServerTable(map, bus, hardware);
+        routers = new RouterTable(map, bus, hardware.maxRouters());
         counterReader = new CounterReader(bus);
         flowTable = map.has("FLOW_CMD") ? Optional.of(new FlowTable(map, bus, hardware, FlowTable.Patience.DEFAULT))
                 : Optional.empty();
@@ -134,6 +138,25 @@ public final class FlowSwitchDevice {
         servers.write(slot, entry.withState(state));
     }
 
+    /** Every router slot, in slot order; empty slots are {@link RouterEntry#EMPTY}. */
+    public synchronized List<RouterEntry> routers() {
+        return routers.readAll();
+    }
+
+    /** Writes one router slot; {@link RouterEntry#EMPTY} empties it. */
+    public synchronized void writeRouter(int slot, RouterEntry entry) {
+        routers.write(slot, entry);
+    }
+
+    /** Marks the router in {@code slot} up or down, keeping its MAC. */
+    public synchronized void setRouterState(int slot, RouterState state) {
+        RouterEntry entry = routers.read(slot);
+        if (!entry.valid()) {
+            throw new IllegalArgumentException("router slot " + slot + " is empty; add a router to it first");
+        }
+        routers.write(slot, entry.withState(state));
+    }
+
     /** Every service slot, in slot order; unused slots are {@link ServiceEntry#DISABLED}. */
     public synchronized List<ServiceEntry> services() {
         return services.readAll();
@@ -176,7 +199,7 @@ public final class FlowSwitchDevice {
     /** Everything the host loads into the device, read back from it. */
     public synchronized DeviceState state() {
         return new DeviceState(switchMac.read(bus), (int) uplinkMaskValue.get(bus.read(uplinkMask.address())),
-                services.readAll(), servers.readAll());
+                services.readAll(), servers.readAll(), routers.readAll());
     }
 
     /**
@@ -227,6 +250,11 @@ public final class FlowSwitchDevice {
                 servers.write(slot, after.servers().get(slot));
             }
         }
+        for (int slot = 0; slot < after.routers().size(); slot++) {
+            if (!before.routers().get(slot).equals(after.routers().get(slot))) {
+                routers.write(slot, after.routers().get(slot));
+            }
+        }
         if (!before.switchMac().equals(after.switchMac())) {
             switchMac.write(bus, after.switchMac());
         }
@@ -271,6 +299,14 @@ public final class FlowSwitchDevice {
         for (ServerSlot slot : slots) {
             check("server '" + slot.server().name() + "' of services[" + slot.serviceIndex() + "]",
                     () -> servers.check(0, ServerEntry.of(slot.serviceIndex(), slot.server())));
+        }
+        if (config.routers().size() > routers.slots()) {
+            throw new IllegalArgumentException("the config has " + config.routers().size() + " routers but the device"
+                    + " has " + routers.slots() + " router slots (max_routers)");
+        }
+        for (int i = 0; i < config.routers().size(); i++) {
+            RouterConfig router = config.routers().get(i);
+            check("routers[" + i + "] '" + router.name() + "'", () -> routers.check(0, RouterEntry.of(router)));
         }
         Limits.unicast("switch MAC", config.switchMac());
         checkUplinkMask(config.uplinkMask());

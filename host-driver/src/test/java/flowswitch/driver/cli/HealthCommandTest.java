@@ -136,7 +136,7 @@ class HealthCommandTest {
         Path config = healthConfig(1);
         Files.writeString(config, Files.readString(config).replace("fall: 1", "fall: 0"));
         assertFails(fsctl.fsctl("health", "--config", config.toString(), "--once"), 2,
-                "health.yaml:37:13: services[0].health.fall: 0 is out of range; expected 1..100");
+                "health.yaml:39:13: services[0].health.fall: 0 is out of range; expected 1..100");
     }
 
     @Test
