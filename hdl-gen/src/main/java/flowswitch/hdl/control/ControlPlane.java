@@ -48,6 +48,7 @@ public final class ControlPlane extends HwComponent {
     private static final int SERVER_TABLE_BASE = 0x0300;
     private static final int FLOW_TABLE_BASE = 0x0400;
     private static final int ROUTER_TABLE_BASE = 0x0500;
+    private static final int HEALTH_BASE = 0x0600;
     private static final int COUNTER_BASE = 0x1000;
     private static final int ADDRESS_SPACE = 0x10000;
     /** Counters take two words each from COUNTER_BASE to the end of the address space. */
@@ -64,6 +65,10 @@ public final class ControlPlane extends HwComponent {
     public final List<Bits> cfgServer;
     /** {@code cfg_router_<i>}: slot i as a {@link RouterEntry#LAYOUT}. */
     public final List<Bits> cfgRouter;
+    /** Passive health: clocks per window, unanswered SYNs allowed; the suspect flags, one bit per server slot. */
+    public final UInt cfgPassiveWindow = out(uint(32));
+    public final UInt cfgPassiveThreshold = out(uint(16));
+    public final Bits statSuspect;
     /** High for one cycle: empty the flow table. */
     public final Bool cmdFlowFlush;
     public final UInt statFlowOccupancy;
@@ -83,6 +88,7 @@ public final class ControlPlane extends HwComponent {
         cfgServer = outputs(hw.maxServers(), ServerEntry.LAYOUT.width());
         cfgRouter = outputs(hw.maxRouters(), RouterEntry.LAYOUT.width());
         cmdFlowFlush = out(bool());
+        statSuspect = in(bits(hw.maxServers()));
         statFlowOccupancy = in(uint(32));
         statMacOccupancy = in(uint(32));
         counterInputs = config.counters().stream().map(CounterInput::ports).toList();
@@ -112,6 +118,8 @@ public final class ControlPlane extends HwComponent {
         flowRegisters = FlowTableRegisters.declare(regs, config.flowTable());
         regs.moveTo(ROUTER_TABLE_BASE);
         StagedTable.declare(regs, "RTR", RegisterGroup.ROUTER_TABLE, RouterEntry.LAYOUT, routerRegisters(), cfgRouter);
+        regs.moveTo(HEALTH_BASE);
+        declarePassiveHealth(regs);
         regs.moveTo(COUNTER_BASE);
         CounterBank.declare(regs, counterInputs, statsClear);
         registerMap = regs.snapshot("flowswitch", hw);
@@ -181,6 +189,22 @@ public final class ControlPlane extends HwComponent {
         assign(regs.register("MAC_OCCUPANCY", "Live entries in the MAC table", RegisterGroup.MAC, -1)
                 .readOnly("value", 0, 32, "entries in use"), asBits(statMacOccupancy));
         return statsClear;
+    }
+
+    /** docs/datapath.md "Passive health": the window, the threshold and the flags, 32 servers a register. */
+    private void declarePassiveHealth(RegisterDeclarer regs) {
+        assign(cfgPassiveWindow, asUInt(regs.register("PASSIVE_WINDOW", "Passive health window", RegisterGroup.HEALTH,
+                -1).readWrite("value", 0, 32, 0, "clocks per window; 0 stops the windows")));
+        assign(cfgPassiveThreshold, asUInt(regs.register("PASSIVE_THRESHOLD", "Passive health threshold",
+                RegisterGroup.HEALTH, -1).readWrite("value", 0, 16, 0,
+                "unanswered SYNs in a window that a server may have without being flagged")));
+        int servers = statSuspect.getBitsWidth();
+        for (int word = 0; word * 32 < servers; word++) {
+            int width = Math.min(32, servers - word * 32);
+            assign(regs.register("PASSIVE_SUSPECT" + (servers > 32 ? "_" + word : ""), "Servers flagged suspect in"
+                    + " the last complete window", RegisterGroup.HEALTH, -1).readOnly("value", 0, width,
+                    "bit i: server slot " + (word * 32) + "+i"), slice(statSuspect, word * 32, width));
+        }
     }
 
     private static List<StagedRegister> serviceRegisters() {

@@ -93,6 +93,9 @@ public record CounterSpec(String group, int index, String name, int amountWidth,
             all.add(events("server", s, "packets", "frames sent to this server"));
             all.add(bytes("server", s, "bytes", "bytes sent to this server"));
             all.add(events("server", s, "new_flows", "connections assigned to this server"));
+            all.add(events("server", s, "syns", "client SYNs sent to this server"));
+            all.add(events("server", s, "syn_acks", "SYN-ACKs this server sent back"));
+            all.add(events("server", s, "suspects", "passive health windows that ended with this server suspect"));
         }
         for (int r = 0; r < hw.maxRouters(); r++) {
             all.add(events("router", r, "failovers", "frames for this router, down, sent to another"));

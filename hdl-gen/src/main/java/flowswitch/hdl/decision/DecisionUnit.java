@@ -64,6 +64,9 @@ public final class DecisionUnit extends HwComponent {
     public final Bool statFlowReassign = out(bool());
     public final List<Bool> statServerPacket = new ArrayList<>();
     public final List<Bool> statServerNewFlow = new ArrayList<>();
+    /** Passive health: a client SYN sent to server s, a SYN-ACK from it (docs/datapath.md "Passive health"). */
+    public final Bits statServerSyn;
+    public final Bits statServerSynAck;
     public final List<Bool> statServicePacket = new ArrayList<>();
     public final List<Bool> statServiceArpReply = new ArrayList<>();
     public final List<Bool> statRouterFailover = new ArrayList<>();
@@ -118,6 +121,8 @@ public final class DecisionUnit extends HwComponent {
             statServerPacket.add(out(bool()));
             statServerNewFlow.add(out(bool()));
         }
+        statServerSyn = out(bits(servers));
+        statServerSynAck = out(bits(servers));
         for (int v = 0; v < services; v++) {
             statServicePacket.add(out(bool()));
             statServiceArpReply.add(out(bool()));
@@ -304,10 +309,24 @@ public final class DecisionUnit extends HwComponent {
         assign(statFlowInsertFail, and(newFlow, tableFull));
         assign(statFlowInsert, and(newFlow, miss, flowCanInsert));
         assign(statFlowReassign, and(newFlow, reassign));
+        Bool tcp = and(ok, meta.getBool(frame, "l4"), eq(meta.get(frame, "proto"), b(TCP, 8)));
+        Bool clientSyn = and(serviceDone, tcp, bit(tcpFlags, TCP_SYN), not(bit(tcpFlags, TCP_ACK)));
+        Bool serverSynAck = and(done, tcp, not(fromUplink), bit(tcpFlags, TCP_SYN), bit(tcpFlags, TCP_ACK));
+        // A server answers from its service's VIP; the lowest slot with both the MAC and the VIP is the one counted.
+        Bits answering = bits(servers);
+        for (int s = 0; s < servers; s++) {
+            Bits slot = cfgServers.apply(s);
+            Bits svc = element(cfgServices, resize(srv.getUInt(slot, "service"), cfg.scheduler().serviceBits()));
+            assign(bit(answering, s), and(srv.getBool(slot, "valid"), eq(srv.get(slot, "mac"), srcMac),
+                    ServiceEntry.LAYOUT.getBool(svc, "enable"), eq(ServiceEntry.LAYOUT.get(svc, "vip"),
+                            meta.get(frame, "src_ip"))));
+        }
+        assign(statServerSynAck, mux(and(serverSynAck, orReduce(answering)), lowestSetBit(answering), b(0, servers)));
         for (int s = 0; s < servers; s++) {
             Bool isThis = eq(server, u(s, cfg.scheduler().serverBits()));
             assign(statServerPacket.get(s), and(serviceDone, isThis));
             assign(statServerNewFlow.get(s), and(newFlow, isThis));
+            assign(bit(statServerSyn, s), and(clientSyn, isThis));
         }
         for (int v = 0; v < services; v++) {
             assign(statServicePacket.get(v), and(serviceDone, eq(service, u(v, cfg.scheduler().serviceBits()))));
