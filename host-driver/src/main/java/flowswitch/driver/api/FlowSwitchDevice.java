@@ -18,6 +18,8 @@ import flowswitch.driver.transport.RegisterBus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The typed API of one flowswitch device. Every address and bit position comes from the {@link RegisterMap};
@@ -155,6 +157,41 @@ public final class FlowSwitchDevice {
             throw new IllegalArgumentException("router slot " + slot + " is empty; add a router to it first");
         }
         routers.write(slot, entry.withState(state));
+    }
+
+    /**
+     * The server slots passive health flagged suspect in its last complete window (docs/datapath.md "Passive
+     * health"); none when the register map has no PASSIVE_SUSPECT registers.
+     */
+    public synchronized Set<Integer> suspectServers() {
+        Set<Integer> slots = new TreeSet<>();
+        int words = (hardware.maxServers() + 31) / 32;
+        for (int word = 0; word < words; word++) {
+            String name = "PASSIVE_SUSPECT" + (words > 1 ? "_" + word : "");
+            if (!map.has(name)) {
+                return Set.of();
+            }
+            int flags = bus.read(map.register(name).address());
+            for (int bit = 0; bit < 32; bit++) {
+                if ((flags >>> bit & 1) != 0) {
+                    slots.add(word * 32 + bit);
+                }
+            }
+        }
+        return slots;
+    }
+
+    /**
+     * Starts passive health's windows: {@code windowClocks} clocks each (0 stops them), a server flagged when more
+     * than {@code unanswered} of the SYNs sent to it in a window got no SYN-ACK.
+     */
+    public synchronized void setPassiveHealth(long windowClocks, int unanswered) {
+        Register window = map.register("PASSIVE_WINDOW");
+        Register threshold = map.register("PASSIVE_THRESHOLD");
+        Limits.fits("passive health window (clocks)", windowClocks, window.field("value"));
+        Limits.fits("unanswered SYNs", unanswered, threshold.field("value"));
+        bus.write(window.address(), window.field("value").set(0, windowClocks));
+        bus.write(threshold.address(), threshold.field("value").set(0, unanswered));
     }
 
     /** Every service slot, in slot order; unused slots are {@link ServiceEntry#DISABLED}. */

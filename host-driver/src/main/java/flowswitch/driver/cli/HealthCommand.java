@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -129,6 +130,13 @@ final class HealthCommand implements Callable<Integer> {
         public boolean move(ServerRef server, ServerState from, ServerState to) {
             try (Session session = fsctl.open()) {
                 return ServerStates.of(session.balancer()).move(server, from, to);
+            }
+        }
+
+        @Override
+        public Set<ServerRef> suspects() {
+            try (Session session = fsctl.open()) {
+                return ServerStates.of(session.balancer()).suspects();
             }
         }
     }

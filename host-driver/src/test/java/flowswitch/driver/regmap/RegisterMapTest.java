@@ -30,10 +30,10 @@ class RegisterMapTest {
         assertEquals(0x30C, map.register("SRV_CFG").address());
         assertEquals(Access.W1P, map.register("SVC_COMMIT").access());
         assertEquals(Group.SERVER_TABLE, map.register("SRV_CFG").group());
-        assertEquals(106, map.counters().size());
+        assertEquals(154, map.counters().size());
         assertEquals(8, map.counters(Group.ROUTER).size());
         assertEquals(Group.ROUTER_TABLE, map.register("RTR_CFG").group());
-        assertEquals(48, map.counters(Group.SERVER).size());
+        assertEquals(96, map.counters(Group.SERVER).size());
         assertEquals(List.of("hits", "misses", "inserts", "insert_fail", "reassigns", "stash_inserts", "relocations",
                 "aged_out", "deleted"), map.counters(Group.FLOW).stream().map(Counter::name).toList());
         Counter newFlows = map.counter(Group.SERVER, 3, "new_flows");
