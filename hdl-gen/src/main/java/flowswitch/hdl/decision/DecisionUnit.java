@@ -28,8 +28,9 @@ import spinal.lib.Stream;
  * Decides, one frame at a time in arrival order, where each stored frame goes (docs/datapath.md "Forwarding
  * decision"): service frames through the flow table and scheduler with a MAC rewrite, ARP requests for a VIP from an
  * uplink back out as the switch's reply, everything else through the learning bridge, which keeps servers' ARP about
- * a VIP from the uplinks and sends servers' frames for a router that is down to a live one (router failover). A frame takes two cycles: one to take its metadata, classify it and start the flow table's
- * RAM read, one to decide and update the tables, so every decision sees all earlier frames' updates.
+ * a VIP from the uplinks and sends servers' frames for a router that is down to a live one (router failover). A
+ * frame takes two cycles: one to take its metadata, classify it and start the flow table's RAM read, one to decide
+ * and update the tables, so every decision sees all earlier frames' updates.
  */
 public final class DecisionUnit extends HwComponent {
     public final List<Stream<Bits>> sMeta = new ArrayList<>();

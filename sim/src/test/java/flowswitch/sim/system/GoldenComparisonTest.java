@@ -214,6 +214,8 @@ class GoldenComparisonTest {
             assertTrue(c.server(slot.index(), ServerCounter.NEW_FLOWS) > 0, "server " + slot.server().name() + " got flows");
         }
         assertTrue(c.flow(FlowCounter.HITS) > 0, "known connections");
+        assertTrue(cfg.serverSlots().stream().anyMatch(slot -> c.server(slot.index(), ServerCounter.SYNS) > 0
+                && c.server(slot.index(), ServerCounter.SYN_ACKS) > 0), "SYNs and SYN-ACKs were counted per server");
         assertTrue(c.drop(DropReason.PARSE_ERROR) > 0, "malformed frames were rejected");
         assertTrue(c.drop(DropReason.NO_SERVICE) > 0, "frames for the switch outside any service");
         assertTrue(IntStream.range(0, cfg.services().size()).mapToLong(s -> c.service(s, ServiceCounter.ARP_REPLIES))
