@@ -42,7 +42,7 @@ final class ConfigReader {
     static SwitchConfig parse(String yaml, String sourceName) throws ConfigException {
         YamlCursor root = new YamlSource(sourceName).compose(yaml).orElseThrow(() -> new ConfigException(sourceName,
                 0, 0, "", "the file is empty; it needs at least the keys switch and ports"));
-        YamlMapping top = root.mapping("hardware", "switch", "ports", "services");
+        YamlMapping top = root.mapping("hardware", "switch", "ports", "services", "routers");
         HardwareParams hardware = top.has("hardware") ? hardware(top.get("hardware")) : HardwareParams.defaults();
         YamlMapping switchMapping = top.get("switch").mapping("mac", "clock_hz", "flow_timeouts");
         MacAddress switchMac = switchMapping.get("mac").parse(MacAddress::parse);
@@ -60,7 +60,14 @@ final class ConfigReader {
                 services.add(service(item));
             }
         }
-        return root.build(() -> new SwitchConfig(hardware, switchMac, ports, services, clockHz, flowTimeouts));
+        List<RouterConfig> routers = new ArrayList<>();
+        if (top.has("routers")) {
+            for (YamlCursor item : top.get("routers").list()) {
+                routers.add(router(item));
+            }
+        }
+        return root.build(() -> new SwitchConfig(hardware, switchMac, ports, services, clockHz, flowTimeouts,
+                routers));
     }
 
     private static FlowTimeouts flowTimeouts(YamlCursor cursor) throws ConfigException {
@@ -95,7 +102,8 @@ final class ConfigReader {
     }
 
     private static ServiceConfig service(YamlCursor cursor) throws ConfigException {
-        YamlMapping mapping = cursor.mapping("name", "vip", "protocol", "port", "scheduler", "servers", "health");
+        YamlMapping mapping = cursor.mapping("name", "vip", "protocol", "port", "scheduler", "servers", "health",
+                "on_server_down");
         String name = mapping.get("name").text();
         Ipv4Address vip = mapping.get("vip").parse(Ipv4Address::parse);
         Protocol protocol = mapping.get("protocol").choice(Protocol.class);
@@ -108,7 +116,10 @@ final class ConfigReader {
         }
         Optional<HealthCheck> health = mapping.has("health") ? Optional.of(health(mapping.get("health"), port))
                 : Optional.empty();
-        return cursor.build(() -> new ServiceConfig(name, vip, protocol, port, scheduler, servers, health));
+        ServerDownPolicy onServerDown = mapping.has("on_server_down")
+                ? mapping.get("on_server_down").choice(ServerDownPolicy.class) : ServerDownPolicy.REASSIGN;
+        return cursor.build(() -> new ServiceConfig(name, vip, protocol, port, scheduler, servers, health,
+                onServerDown));
     }
 
     /** @param servicePort the port a tcp or http check uses unless it names its own; 0 when the service has none */
@@ -141,6 +152,14 @@ final class ConfigReader {
             case TCP -> new Probe.Tcp(port);
             case HTTP -> new Probe.Http(port, path, expect);
         }, interval, timeout, rise, fall));
+    }
+
+    private static RouterConfig router(YamlCursor cursor) throws ConfigException {
+        YamlMapping mapping = cursor.mapping("name", "mac", "state");
+        String name = mapping.get("name").text();
+        MacAddress mac = mapping.get("mac").parse(MacAddress::parse);
+        RouterState state = mapping.has("state") ? mapping.get("state").choice(RouterState.class) : RouterState.UP;
+        return cursor.build(() -> new RouterConfig(name, mac, state));
     }
 
     private static ServerConfig server(YamlCursor cursor) throws ConfigException {

@@ -41,6 +41,7 @@ final class ConfigWriter {
             line(2, "protocol: " + YamlSpelling.of(service.protocol()));
             line(2, "port: " + service.port());
             line(2, "scheduler: " + YamlSpelling.of(service.scheduler()));
+            line(2, "on_server_down: " + YamlSpelling.of(service.onServerDown()));
             service.health().ifPresent(this::health);
             line(2, "servers:" + (service.servers().isEmpty() ? " []" : ""));
             for (ServerConfig server : service.servers()) {
@@ -51,6 +52,12 @@ final class ConfigWriter {
                 line(4, "state: " + YamlSpelling.of(server.state()));
                 server.address().ifPresent(address -> line(4, "address: " + quoted(address)));
             }
+        }
+        line(0, "routers:" + (config.routers().isEmpty() ? " []" : ""));
+        for (RouterConfig router : config.routers()) {
+            line(1, "- name: " + quoted(router.name()));
+            line(2, "mac: " + quoted(router.mac()));
+            line(2, "state: " + YamlSpelling.of(router.state()));
         }
     }
 

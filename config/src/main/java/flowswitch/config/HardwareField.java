@@ -14,7 +14,8 @@ enum HardwareField {
     FLOW_TABLE_SIZE("flow_table_size", HardwareParams::flowTableSize),
     MAC_TABLE_SIZE("mac_table_size", HardwareParams::macTableSize),
     MAX_FRAME_BYTES("max_frame_bytes", HardwareParams::maxFrameBytes),
-    MAGLEV_TABLE_SIZE("maglev_table_size", HardwareParams::maglevTableSize);
+    MAGLEV_TABLE_SIZE("maglev_table_size", HardwareParams::maglevTableSize),
+    MAX_ROUTERS("max_routers", HardwareParams::maxRouters);
 
     private final String key;
     private final ToIntFunction<HardwareParams> getter;

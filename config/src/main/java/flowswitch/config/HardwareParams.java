@@ -5,6 +5,7 @@ import static flowswitch.config.HardwareField.FLOW_TABLE_SIZE;
 import static flowswitch.config.HardwareField.MAC_TABLE_SIZE;
 import static flowswitch.config.HardwareField.MAGLEV_TABLE_SIZE;
 import static flowswitch.config.HardwareField.MAX_FRAME_BYTES;
+import static flowswitch.config.HardwareField.MAX_ROUTERS;
 import static flowswitch.config.HardwareField.MAX_SERVERS;
 import static flowswitch.config.HardwareField.MAX_SERVICES;
 import static flowswitch.config.HardwareField.PORTS;
@@ -20,11 +21,13 @@ import java.util.zip.CRC32;
  * device through registers at run time, so two configs with equal HardwareParams run on the same bitstream.
  */
 public record HardwareParams(int dataWidth, int ports, int maxServers, int maxServices, int flowTableSize,
-                             int macTableSize, int maxFrameBytes, int maglevTableSize) {
+                             int macTableSize, int maxFrameBytes, int maglevTableSize, int maxRouters) {
     /** Maglev wants at least this many table entries per server for shares within about 1% of the weights. */
     public static final int MAGLEV_ENTRIES_PER_SERVER = 100;
     /** MH_LOAD's row field is 16 bits and a row holds at least 4 entries; the largest prime below 2^16 keeps it simple. */
     public static final int MAGLEV_MAX_TABLE_SIZE = 65521;
+    /** Enough for a pair of redundant routers on each of two uplinks; the table is a small CAM. */
+    public static final int DEFAULT_MAX_ROUTERS = 4;
 
     /** @throws IllegalArgumentException naming the field (YAML spelling) and the allowed values */
     public HardwareParams {
@@ -49,13 +52,18 @@ public record HardwareParams(int dataWidth, int ports, int maxServers, int maxSe
                     + leastMaglev + ".." + MAGLEV_MAX_TABLE_SIZE + " (" + MAGLEV_ENTRIES_PER_SERVER + " entries per"
                     + " server of max_servers " + maxServers + "), such as " + defaultMaglevTableSize(maxServers));
         }
+        // A power of two, so the router pick's "hash mod max_routers" is a bit slice in hardware.
+        Rules.powerOfTwo(MAX_ROUTERS.key(), maxRouters, 1, 16);
     }
 
-    /** With the Maglev table size that follows {@code maxServers} ({@link #defaultMaglevTableSize}). */
+    /**
+     * With the Maglev table size that follows {@code maxServers} ({@link #defaultMaglevTableSize}) and
+     * {@value #DEFAULT_MAX_ROUTERS} router slots.
+     */
     public HardwareParams(int dataWidth, int ports, int maxServers, int maxServices, int flowTableSize,
                           int macTableSize, int maxFrameBytes) {
         this(dataWidth, ports, maxServers, maxServices, flowTableSize, macTableSize, maxFrameBytes,
-                defaultMaglevTableSize(maxServers));
+                defaultMaglevTableSize(maxServers), DEFAULT_MAX_ROUTERS);
     }
 
     /** The smallest prime with 100 entries per server slot: 1601 for 16 slots, 401 for 4. */
@@ -71,47 +79,54 @@ public record HardwareParams(int dataWidth, int ports, int maxServers, int maxSe
     static HardwareParams of(ToIntFunction<HardwareField> value) {
         return new HardwareParams(value.applyAsInt(DATA_WIDTH), value.applyAsInt(PORTS),
                 value.applyAsInt(MAX_SERVERS), value.applyAsInt(MAX_SERVICES), value.applyAsInt(FLOW_TABLE_SIZE),
-                value.applyAsInt(MAC_TABLE_SIZE), value.applyAsInt(MAX_FRAME_BYTES), value.applyAsInt(MAGLEV_TABLE_SIZE));
+                value.applyAsInt(MAC_TABLE_SIZE), value.applyAsInt(MAX_FRAME_BYTES), value.applyAsInt(MAGLEV_TABLE_SIZE),
+                value.applyAsInt(MAX_ROUTERS));
     }
 
     public HardwareParams withDataWidth(int value) {
         return new HardwareParams(value, ports, maxServers, maxServices, flowTableSize, macTableSize, maxFrameBytes,
-                maglevTableSize);
+                maglevTableSize, maxRouters);
     }
 
     public HardwareParams withPorts(int value) {
         return new HardwareParams(dataWidth, value, maxServers, maxServices, flowTableSize, macTableSize, maxFrameBytes,
-                maglevTableSize);
+                maglevTableSize, maxRouters);
     }
 
     /** Also sets the Maglev table size to the one that follows the new count ({@link #defaultMaglevTableSize}). */
     public HardwareParams withMaxServers(int value) {
-        return new HardwareParams(dataWidth, ports, value, maxServices, flowTableSize, macTableSize, maxFrameBytes);
+        return new HardwareParams(dataWidth, ports, value, maxServices, flowTableSize, macTableSize, maxFrameBytes,
+                defaultMaglevTableSize(value), maxRouters);
     }
 
     public HardwareParams withMaglevTableSize(int value) {
         return new HardwareParams(dataWidth, ports, maxServers, maxServices, flowTableSize, macTableSize, maxFrameBytes,
-                value);
+                value, maxRouters);
     }
 
     public HardwareParams withMaxServices(int value) {
         return new HardwareParams(dataWidth, ports, maxServers, value, flowTableSize, macTableSize, maxFrameBytes,
-                maglevTableSize);
+                maglevTableSize, maxRouters);
     }
 
     public HardwareParams withFlowTableSize(int value) {
         return new HardwareParams(dataWidth, ports, maxServers, maxServices, value, macTableSize, maxFrameBytes,
-                maglevTableSize);
+                maglevTableSize, maxRouters);
     }
 
     public HardwareParams withMacTableSize(int value) {
         return new HardwareParams(dataWidth, ports, maxServers, maxServices, flowTableSize, value, maxFrameBytes,
-                maglevTableSize);
+                maglevTableSize, maxRouters);
     }
 
     public HardwareParams withMaxFrameBytes(int value) {
         return new HardwareParams(dataWidth, ports, maxServers, maxServices, flowTableSize, macTableSize, value,
-                maglevTableSize);
+                maglevTableSize, maxRouters);
+    }
+
+    public HardwareParams withMaxRouters(int value) {
+        return new HardwareParams(dataWidth, ports, maxServers, maxServices, flowTableSize, macTableSize, maxFrameBytes,
+                maglevTableSize, value);
     }
 
     public int bytesPerBeat() {

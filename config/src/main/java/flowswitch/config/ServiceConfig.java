@@ -8,10 +8,11 @@ import java.util.Optional;
 
 /**
  * A virtual service: the frames to a VIP, protocol and port (0 = any) are spread over its servers. With
- * {@code health}, the host checks each server at its own address and takes it in and out of service.
+ * {@code health}, the host checks each server at its own address and takes it in and out of service;
+ * {@code onServerDown} says what becomes of the connections of a server that went down.
  */
 public record ServiceConfig(String name, Ipv4Address vip, Protocol protocol, int port, Scheduler scheduler,
-                            List<ServerConfig> servers, Optional<HealthCheck> health) {
+                            List<ServerConfig> servers, Optional<HealthCheck> health, ServerDownPolicy onServerDown) {
     /** @throws IllegalArgumentException naming the field (YAML spelling) and the allowed values */
     public ServiceConfig {
         Objects.requireNonNull(name, "name");
@@ -19,6 +20,7 @@ public record ServiceConfig(String name, Ipv4Address vip, Protocol protocol, int
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(scheduler, "scheduler");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(onServerDown, "onServerDown");
         servers = List.copyOf(servers);
         Rules.name("name", name);
         Rules.range("port", port, 0, 65535);
@@ -37,9 +39,19 @@ public record ServiceConfig(String name, Ipv4Address vip, Protocol protocol, int
         }
     }
 
+    /** A service whose down servers' connections are reassigned. */
+    public ServiceConfig(String name, Ipv4Address vip, Protocol protocol, int port, Scheduler scheduler,
+                         List<ServerConfig> servers, Optional<HealthCheck> health) {
+        this(name, vip, protocol, port, scheduler, servers, health, ServerDownPolicy.REASSIGN);
+    }
+
     /** A service without health checks. */
     public ServiceConfig(String name, Ipv4Address vip, Protocol protocol, int port, Scheduler scheduler,
                          List<ServerConfig> servers) {
         this(name, vip, protocol, port, scheduler, servers, Optional.empty());
+    }
+
+    public ServiceConfig withOnServerDown(ServerDownPolicy value) {
+        return new ServiceConfig(name, vip, protocol, port, scheduler, servers, health, value);
     }
 }

@@ -11,9 +11,11 @@ import java.util.Objects;
  *
  * @param clockHz      the board's core clock, which the flow table's aging ticks are counted in
  * @param flowTimeouts how long idle connections keep their flow table entries
+ * @param routers      the router pool, in router table slot order
  */
 public record SwitchConfig(HardwareParams hardware, MacAddress switchMac, List<PortConfig> ports,
-                           List<ServiceConfig> services, long clockHz, FlowTimeouts flowTimeouts) {
+                           List<ServiceConfig> services, long clockHz, FlowTimeouts flowTimeouts,
+                           List<RouterConfig> routers) {
     /** 125 MHz: 1G Ethernet's GMII clock, which a 1G board's core commonly runs on. */
     public static final long DEFAULT_CLOCK_HZ = 125_000_000;
 
@@ -24,7 +26,15 @@ public record SwitchConfig(HardwareParams hardware, MacAddress switchMac, List<P
         Objects.requireNonNull(flowTimeouts, "flowTimeouts");
         ports = List.copyOf(ports);
         services = List.copyOf(services);
+        routers = List.copyOf(routers);
         SwitchConfigRules.check(hardware, switchMac, ports, services, clockHz);
+        SwitchConfigRules.checkRouters(hardware, switchMac, services, routers);
+    }
+
+    /** A switch without a router pool. */
+    public SwitchConfig(HardwareParams hardware, MacAddress switchMac, List<PortConfig> ports,
+                        List<ServiceConfig> services, long clockHz, FlowTimeouts flowTimeouts) {
+        this(hardware, switchMac, ports, services, clockHz, flowTimeouts, List.of());
     }
 
     /** A switch with the default clock and IPVS's flow timeouts. */
@@ -50,7 +60,12 @@ public record SwitchConfig(HardwareParams hardware, MacAddress switchMac, List<P
 
     /** This config with another clock and flow timeouts. */
     public SwitchConfig withAging(long clockHz, FlowTimeouts flowTimeouts) {
-        return new SwitchConfig(hardware, switchMac, ports, services, clockHz, flowTimeouts);
+        return new SwitchConfig(hardware, switchMac, ports, services, clockHz, flowTimeouts, routers);
+    }
+
+    /** This config with another router pool. */
+    public SwitchConfig withRouters(List<RouterConfig> value) {
+        return new SwitchConfig(hardware, switchMac, ports, services, clockHz, flowTimeouts, value);
     }
 
     /** The UPLINK_MASK register: bit i set when port i is an uplink port. */

@@ -102,6 +102,37 @@ final class SwitchConfigRules {
         }
     }
 
+    /** Fits the router table; names and MACs unique, and no router MAC is the switch's or a server's. */
+    static void checkRouters(HardwareParams hardware, MacAddress switchMac, List<ServiceConfig> services,
+                             List<RouterConfig> routers) {
+        if (routers.size() > hardware.maxRouters()) {
+            throw new FieldException("routers[" + hardware.maxRouters() + "]", "too many routers: " + routers.size()
+                    + " listed but hardware.max_routers is " + hardware.maxRouters());
+        }
+        Map<String, Integer> names = new HashMap<>();
+        Map<MacAddress, String> macs = new HashMap<>();
+        macs.put(switchMac, "switch.mac");
+        for (int s = 0; s < services.size(); s++) {
+            List<ServerConfig> servers = services.get(s).servers();
+            for (int i = 0; i < servers.size(); i++) {
+                macs.putIfAbsent(servers.get(i).mac(), "services[" + s + "].servers[" + i + "].mac");
+            }
+        }
+        for (int i = 0; i < routers.size(); i++) {
+            RouterConfig router = routers.get(i);
+            Integer first = names.putIfAbsent(router.name(), i);
+            if (first != null) {
+                throw new FieldException("routers[" + i + "].name", "'" + router.name()
+                        + "' is already the name of routers[" + first + "]; router names must be unique");
+            }
+            String owner = macs.putIfAbsent(router.mac(), "routers[" + i + "].mac");
+            if (owner != null) {
+                throw new FieldException("routers[" + i + "].mac", router.mac() + " is already " + owner
+                        + "; each router needs its own MAC");
+            }
+        }
+    }
+
     private static int totalServers(List<ServiceConfig> services) {
         return services.stream().mapToInt(s -> s.servers().size()).sum();
     }

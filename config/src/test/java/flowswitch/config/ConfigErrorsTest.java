@@ -389,6 +389,54 @@ class ConfigErrorsTest {
 
     // --- helpers ---
 
+    // --- routers and the down-server policy ---
+
+    private static final String ROUTERS = """
+            routers:
+              - name: r1
+                mac: "02:00:00:00:09:01"
+              - name: r2
+                mac: "02:00:00:00:09:02"
+                state: down
+            """;
+
+    @Test
+    void routersParseInSlotOrderWithUpAsDefault() throws ConfigException {
+        SwitchConfig config = SwitchConfig.parse(VALID + ROUTERS, "t.yaml");
+        assertEquals(List.of(RouterState.UP, RouterState.DOWN), config.routers().stream().map(RouterConfig::state).toList());
+        assertEquals(config, SwitchConfig.parse(config.toYaml(), "written.yaml"));
+    }
+
+    @Test
+    void routerMacTakenByAServer() {
+        ConfigException e = error(VALID + replace(ROUTERS, 5, "    mac: \"02:00:00:00:01:02\""));
+        assertAt(e, 28, 10, "routers[1].mac");
+        assertProblem(e, "02:00:00:00:01:02 is already services[0].servers[1].mac; each router needs its own MAC");
+    }
+
+    @Test
+    void routerStateIsUpOrDown() {
+        ConfigException e = error(VALID + replace(ROUTERS, 6, "    state: drain"));
+        assertAt(e, 29, 12, "routers[1].state");
+        assertProblem(e, "'drain' is not allowed; expected one of down, up");
+    }
+
+    @Test
+    void moreRoutersThanTheHardwareHolds() {
+        ConfigException e = error("hardware:\n  max_routers: 1\n" + VALID + ROUTERS);
+        assertAt(e, 29, 5, "routers[1]");
+        assertProblem(e, "too many routers: 2 listed but hardware.max_routers is 1");
+    }
+
+    @Test
+    void onServerDownIsReassignOrDrop() throws ConfigException {
+        assertEquals(ServerDownPolicy.DROP, SwitchConfig.parse(insertAfter(VALID, 16, "    on_server_down: drop"),
+                "t.yaml").services().get(0).onServerDown());
+        ConfigException e = error(insertAfter(VALID, 16, "    on_server_down: move"));
+        assertAt(e, 17, 21, "services[0].on_server_down");
+        assertProblem(e, "'move' is not allowed; expected one of reassign, drop");
+    }
+
     private static ConfigException error(String yaml) {
         return assertThrows(ConfigException.class, () -> SwitchConfig.parse(yaml, "t.yaml"));
     }

@@ -46,6 +46,9 @@ class HardwareParamsTest {
         "maglev_table_size | 1600 | expected a prime in 1600..65521",
         "maglev_table_size | 1597 | expected a prime in 1600..65521",
         "maglev_table_size | 65537 | expected a prime in 1600..65521",
+        "max_routers     | 0     | power of two in 1..16",
+        "max_routers     | 6     | power of two in 1..16",
+        "max_routers     | 32    | power of two in 1..16",
     })
     void constructorRefusesOutOfRangeValuesNamingTheField(String field, int value, String allowed) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> with(field, value));
@@ -63,13 +66,14 @@ class HardwareParamsTest {
     @Test
     void canonicalTextListsEveryComponentInOrder() {
         assertEquals("data_width=64;ports=4;max_servers=16;max_services=4;flow_table_size=64;mac_table_size=64;"
-                + "max_frame_bytes=2048;maglev_table_size=1601", DEFAULTS.canonicalText());
+                + "max_frame_bytes=2048;maglev_table_size=1601;max_routers=4", DEFAULTS.canonicalText());
     }
 
     @Test
     void buildHashOfDefaultsIsPinned() {
-        // CRC32 of the canonical text, checked independently (Python zlib.crc32). Devices in the field report it.
-        assertEquals(0xc6756f77, DEFAULTS.buildHash());
+        // CRC32 of the canonical text, checked independently (Python zlib.crc32). Devices in the field report it;
+        // maglev_table_size and max_routers changed it: a build without their tables has none of their registers.
+        assertEquals(0xe425e7a4, DEFAULTS.buildHash());
         assertEquals(DEFAULTS.buildHash(), new HardwareParams(64, 4, 16, 4, 64, 64, 2048).buildHash());
     }
 
@@ -78,7 +82,7 @@ class HardwareParamsTest {
         List<HardwareParams> variants = List.of(DEFAULTS, DEFAULTS.withDataWidth(256), DEFAULTS.withPorts(5),
                 DEFAULTS.withMaxServers(32), DEFAULTS.withMaxServices(5), DEFAULTS.withFlowTableSize(128),
                 DEFAULTS.withMacTableSize(128), DEFAULTS.withMaxFrameBytes(2056),
-                DEFAULTS.withMaglevTableSize(1607));
+                DEFAULTS.withMaglevTableSize(1607), DEFAULTS.withMaxRouters(8));
         Set<Integer> hashes = new HashSet<>();
         variants.forEach(v -> hashes.add(v.buildHash()));
         assertEquals(variants.size(), hashes.size(), "every variant must have its own hash");
@@ -94,6 +98,7 @@ class HardwareParamsTest {
             case "mac_table_size" -> DEFAULTS.withMacTableSize(value);
             case "max_frame_bytes" -> DEFAULTS.withMaxFrameBytes(value);
             case "maglev_table_size" -> DEFAULTS.withMaglevTableSize(value);
+            case "max_routers" -> DEFAULTS.withMaxRouters(value);
             default -> throw new AssertionError(field);
         };
     }

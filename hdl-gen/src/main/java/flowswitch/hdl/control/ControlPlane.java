@@ -15,6 +15,7 @@ import flowswitch.hdl.control.regs.RegisterMap;
 import flowswitch.hdl.control.uart.UartBridge;
 import flowswitch.hdl.decision.MaglevLookupConfig;
 import flowswitch.hdl.dsl.HwComponent;
+import flowswitch.hdl.tables.RouterEntry;
 import flowswitch.hdl.tables.ServerEntry;
 import flowswitch.hdl.tables.ServiceEntry;
 import java.util.ArrayList;
@@ -47,7 +48,10 @@ public final class ControlPlane extends HwComponent {
     private static final int SERVICE_TABLE_BASE = 0x0200;
     private static final int SERVER_TABLE_BASE = 0x0300;
     private static final int FLOW_TABLE_BASE = 0x0400;
-    private static final int SCHEDULER_BASE = 0x0500;
+    private static final int ROUTER_TABLE_BASE = 0x0500;
+    private static final int HEALTH_BASE = 0x0600;
+    /** Last before the counters: one SERVER<i>_CONNECTIONS word per server slot, up to 256 of them. */
+    private static final int SCHEDULER_BASE = 0x0700;
     private static final int COUNTER_BASE = 0x1000;
     private static final int ADDRESS_SPACE = 0x10000;
     /** Counters take two words each from COUNTER_BASE to the end of the address space. */
@@ -62,6 +66,12 @@ public final class ControlPlane extends HwComponent {
     public final List<Bits> cfgService;
     /** {@code cfg_server_<i>}: slot i as a {@link ServerEntry#LAYOUT}. */
     public final List<Bits> cfgServer;
+    /** {@code cfg_router_<i>}: slot i as a {@link RouterEntry#LAYOUT}. */
+    public final List<Bits> cfgRouter;
+    /** Passive health: clocks per window, unanswered SYNs allowed; the suspect flags, one bit per server slot. */
+    public final UInt cfgPassiveWindow = out(uint(32));
+    public final UInt cfgPassiveThreshold = out(uint(16));
+    public final Bits statSuspect;
     /** High for one cycle: empty the flow table. */
     public final Bool cmdFlowFlush;
     public final UInt statFlowOccupancy;
@@ -80,7 +90,9 @@ public final class ControlPlane extends HwComponent {
         cfgUplinkMask = out(bits(hw.ports()));
         cfgService = outputs(hw.maxServices(), ServiceEntry.LAYOUT.width());
         cfgServer = outputs(hw.maxServers(), ServerEntry.LAYOUT.width());
+        cfgRouter = outputs(hw.maxRouters(), RouterEntry.LAYOUT.width());
         cmdFlowFlush = out(bool());
+        statSuspect = in(bits(hw.maxServers()));
         statFlowOccupancy = in(uint(32));
         statMacOccupancy = in(uint(32));
         counterInputs = config.counters().stream().map(CounterInput::ports).toList();
@@ -108,6 +120,10 @@ public final class ControlPlane extends HwComponent {
         StagedTable.declare(regs, "SRV", RegisterGroup.SERVER_TABLE, ServerEntry.LAYOUT, serverRegisters(), cfgServer);
         regs.moveTo(FLOW_TABLE_BASE);
         flowRegisters = FlowTableRegisters.declare(regs, config.flowTable());
+        regs.moveTo(ROUTER_TABLE_BASE);
+        StagedTable.declare(regs, "RTR", RegisterGroup.ROUTER_TABLE, RouterEntry.LAYOUT, routerRegisters(), cfgRouter);
+        regs.moveTo(HEALTH_BASE);
+        declarePassiveHealth(regs);
         regs.moveTo(SCHEDULER_BASE);
         schedulerRegisters = SchedulerRegisters.declare(regs, MaglevLookupConfig.forHardware(hw),
                 config.flowTable().countWidth());
@@ -187,6 +203,22 @@ public final class ControlPlane extends HwComponent {
         return statsClear;
     }
 
+    /** docs/datapath.md "Passive health": the window, the threshold and the flags, 32 servers a register. */
+    private void declarePassiveHealth(RegisterDeclarer regs) {
+        assign(cfgPassiveWindow, asUInt(regs.register("PASSIVE_WINDOW", "Passive health window", RegisterGroup.HEALTH,
+                -1).readWrite("value", 0, 32, 0, "clocks per window; 0 stops the windows")));
+        assign(cfgPassiveThreshold, asUInt(regs.register("PASSIVE_THRESHOLD", "Passive health threshold",
+                RegisterGroup.HEALTH, -1).readWrite("value", 0, 16, 0,
+                "unanswered SYNs in a window that a server may have without being flagged")));
+        int servers = statSuspect.getBitsWidth();
+        for (int word = 0; word * 32 < servers; word++) {
+            int width = Math.min(32, servers - word * 32);
+            assign(regs.register("PASSIVE_SUSPECT" + (servers > 32 ? "_" + word : ""), "Servers flagged suspect in"
+                    + " the last complete window", RegisterGroup.HEALTH, -1).readOnly("value", 0, width,
+                    "bit i: server slot " + (word * 32) + "+i"), slice(statSuspect, word * 32, width));
+        }
+    }
+
     private static List<StagedRegister> serviceRegisters() {
         return List.of(
                 new StagedRegister("VIP", "service VIP", List.of(
@@ -195,20 +227,36 @@ public final class ControlPlane extends HwComponent {
                         new Binding("port", 0, 16, "port", 0, "L4 destination port; 0 matches any"),
                         new Binding("proto", 16, 8, "proto", 0, "IP protocol (6 TCP, 17 UDP)"),
                         new Binding("scheduler", 24, 3, "scheduler", 0, "0 rr, 1 wrr, 2 lc, 3 wlc, 4 mh"),
+                        new Binding("on_server_down", 30, 1, "on_server_down", 0,
+                                "connections of a down server: 0 reassign, 1 drop"),
                         new Binding("enable", 31, 1, "enable", 0, "1: the slot holds a service"))));
     }
 
+    private static List<StagedRegister> routerRegisters() {
+        return List.of(macLow("router"), macHigh("router"),
+                new StagedRegister("CFG", "router settings", List.of(
+                        new Binding("state", 0, 1, "up", 0, "0 down (its frames fail over), 1 up"),
+                        new Binding("valid", 31, 1, "valid", 0, "1: the slot holds a router"))));
+    }
+
     private static List<StagedRegister> serverRegisters() {
-        return List.of(
-                new StagedRegister("MAC_LO", "server MAC, low bytes", List.of(
-                        new Binding("value", 0, 32, "mac", 0, "MAC bytes 2..5 (byte 5 in bits 7:0)"))),
-                new StagedRegister("MAC_HI", "server MAC, high bytes", List.of(
-                        new Binding("value", 0, 16, "mac", 32, "MAC bytes 0..1 (byte 1 in bits 7:0)"))),
+        return List.of(macLow("server"), macHigh("server"),
                 new StagedRegister("CFG", "server settings", List.of(
                         new Binding("weight", 0, 16, "weight", 0, "wrr/wlc/mh weight; 0 takes no new connections"),
                         new Binding("port", 16, 8, "port", 0, "switch port the server is on"),
                         new Binding("service", 24, 4, "service", 0, "service slot the server belongs to"),
                         new Binding("state", 28, 2, "state", 0, "0 down, 1 up, 2 drain"),
                         new Binding("valid", 31, 1, "valid", 0, "1: the slot holds a server"))));
+    }
+
+    /** A table's MAC in two registers laid out like SWITCH_MAC_LO/_HI. */
+    private static StagedRegister macLow(String what) {
+        return new StagedRegister("MAC_LO", what + " MAC, low bytes", List.of(
+                new Binding("value", 0, 32, "mac", 0, "MAC bytes 2..5 (byte 5 in bits 7:0)")));
+    }
+
+    private static StagedRegister macHigh(String what) {
+        return new StagedRegister("MAC_HI", what + " MAC, high bytes", List.of(
+                new Binding("value", 0, 16, "mac", 32, "MAC bytes 0..1 (byte 1 in bits 7:0)")));
     }
 }

@@ -33,6 +33,7 @@ public record ControlPlaneConfig(HardwareParams hw, List<CounterSpec> counters, 
                 case PORT -> hw.ports();
                 case SERVICE -> hw.maxServices();
                 case SERVER -> hw.maxServers();
+                case ROUTER -> hw.maxRouters();
                 default -> 0;
             };
             if (c.registerGroup().indexed() && c.index() >= slots) {

@@ -73,6 +73,8 @@ public record CounterSpec(String group, int index, String name, int amountWidth,
         all.add(events("drop", -1, "no_service", "frames for the switch MAC that matched no service"));
         all.add(events("drop", -1, "filtered", "frames whose destination is on their ingress port"));
         all.add(events("drop", -1, "vip_arp", "ARP about a VIP from a server port with only uplinks to go to"));
+        all.add(events("drop", -1, "server_down", "frames of a down server's connection its service refuses"));
+        all.add(events("drop", -1, "no_router", "frames for a down router while no router is up"));
         all.add(events("flow", -1, "hits", "service frames of a known connection"));
         all.add(events("flow", -1, "misses", "service frames of a new connection"));
         all.add(events("flow", -1, "inserts", "connections written into the flow table"));
@@ -91,6 +93,13 @@ public record CounterSpec(String group, int index, String name, int amountWidth,
             all.add(events("server", s, "packets", "frames sent to this server"));
             all.add(bytes("server", s, "bytes", "bytes sent to this server"));
             all.add(events("server", s, "new_flows", "connections assigned to this server"));
+            all.add(events("server", s, "syns", "client SYNs sent to this server"));
+            all.add(events("server", s, "syn_acks", "SYN-ACKs this server sent back"));
+            all.add(events("server", s, "suspects", "passive health windows that ended with this server suspect"));
+        }
+        for (int r = 0; r < hw.maxRouters(); r++) {
+            all.add(events("router", r, "failovers", "frames for this router, down, sent to another"));
+            all.add(events("router", r, "takeovers", "frames this router got in place of a down one"));
         }
         return List.copyOf(all);
     }

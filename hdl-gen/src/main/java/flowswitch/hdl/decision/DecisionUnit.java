@@ -11,6 +11,7 @@ import flowswitch.hdl.flowtable.FlowKey;
 import flowswitch.hdl.flowtable.FlowKind;
 import flowswitch.hdl.ingress.FrameMeta;
 import flowswitch.hdl.ingress.FrameStatus;
+import flowswitch.hdl.tables.RouterEntry;
 import flowswitch.hdl.tables.ServerEntry;
 import flowswitch.hdl.tables.ServiceEntry;
 import java.util.ArrayList;
@@ -27,8 +28,9 @@ import spinal.lib.Stream;
  * Decides, one frame at a time in arrival order, where each stored frame goes (docs/datapath.md "Forwarding
  * decision"): service frames through the flow table and scheduler with a MAC rewrite, ARP requests for a VIP from an
  * uplink back out as the switch's reply, everything else through the learning bridge, which keeps servers' ARP about
- * a VIP from the uplinks. A frame takes two cycles: one to take its metadata, classify it and start the flow table's
- * RAM read, one to decide and update the tables, so every decision sees all earlier frames' updates.
+ * a VIP from the uplinks and sends servers' frames for a router that is down to a live one (router failover). A
+ * frame takes two cycles: one to take its metadata, classify it and start the flow table's RAM read, one to decide
+ * and update the tables, so every decision sees all earlier frames' updates.
  */
 public final class DecisionUnit extends HwComponent {
     public final List<Stream<Bits>> sMeta = new ArrayList<>();
@@ -37,6 +39,7 @@ public final class DecisionUnit extends HwComponent {
     public final Bits cfgUplinkMask;
     public final Vec<Bits> cfgServices;
     public final Vec<Bits> cfgServers;
+    public final Vec<Bits> cfgRouters;
     // The flow table, a peer component: looked up as a frame is taken, written as its decision is handed over.
     public final Bool flowLookupIssue = out(bool());
     public final Bits flowLookupKey;
@@ -65,8 +68,13 @@ public final class DecisionUnit extends HwComponent {
     public final Bool statFlowReassign = out(bool());
     public final List<Bool> statServerPacket = new ArrayList<>();
     public final List<Bool> statServerNewFlow = new ArrayList<>();
+    /** Passive health: a client SYN sent to server s, a SYN-ACK from it (docs/datapath.md "Passive health"). */
+    public final Bits statServerSyn;
+    public final Bits statServerSynAck;
     public final List<Bool> statServicePacket = new ArrayList<>();
     public final List<Bool> statServiceArpReply = new ArrayList<>();
+    public final List<Bool> statRouterFailover = new ArrayList<>();
+    public final List<Bool> statRouterTakeover = new ArrayList<>();
     public final UInt statMacOccupancy;
 
     private static final int TCP_FIN = 0;
@@ -89,6 +97,7 @@ public final class DecisionUnit extends HwComponent {
     final MacTable macs;
     final VipMatch arpTarget;
     final VipMatch arpSender;
+    final RouterFailover routers;
 
     public DecisionUnit(DecisionUnitConfig cfg) {
         int ports = cfg.ports();
@@ -102,6 +111,7 @@ public final class DecisionUnit extends HwComponent {
         cfgUplinkMask = in(bits(ports));
         cfgServices = in(vec(ServiceEntry.LAYOUT::newBits, services));
         cfgServers = in(vec(srv::newBits, servers));
+        cfgRouters = in(vec(RouterEntry.LAYOUT::newBits, cfg.routers().routers()));
         ingress = regUInt(pb, 0);
         roundRobin = regUInt(pb, 0);
         for (int i = 0; i < ports; i++) {
@@ -115,9 +125,15 @@ public final class DecisionUnit extends HwComponent {
             statServerPacket.add(out(bool()));
             statServerNewFlow.add(out(bool()));
         }
+        statServerSyn = out(bits(servers));
+        statServerSynAck = out(bits(servers));
         for (int v = 0; v < services; v++) {
             statServicePacket.add(out(bool()));
             statServiceArpReply.add(out(bool()));
+        }
+        for (int r = 0; r < cfg.routers().routers(); r++) {
+            statRouterFailover.add(out(bool()));
+            statRouterTakeover.add(out(bool()));
         }
         statMacOccupancy = out(uint(cfg.macTable().indexWidth() + 1));
         flowLookupKey = out(bits(cfg.flowTable().keyWidth()));
@@ -130,6 +146,7 @@ public final class DecisionUnit extends HwComponent {
         macs = build(new MacTable(cfg.macTable()));
         arpTarget = build(new VipMatch(services));
         arpSender = build(new VipMatch(services));
+        routers = build(new RouterFailover(cfg.routers()));
 
         // ---- take the next frame's metadata, round-robin over the ports
         Bits waiting = bits(ports);
@@ -184,7 +201,10 @@ public final class DecisionUnit extends HwComponent {
                 eq(resize(srv.getUInt(known, "service"), cfg.scheduler().serviceBits()), service),
                 or(eq(knownState, ServerState.UP.code()), eq(knownState, ServerState.DRAIN.code())));
         Bool knownFlow = and(flowHit, knownAlive);
-        Bool reassign = and(flowHit, not(knownAlive));
+        Bool stale = and(flowHit, not(knownAlive));
+        // The service may refuse a dead server's connections instead of moving them; the entry keeps its server.
+        Bool downDrop = and(stale, ServiceEntry.LAYOUT.getBool(element(cfgServices, service), "on_server_down"));
+        Bool reassign = and(stale, not(downDrop));
         Bool miss = not(flowHit);
         Bool tableFull = and(miss, not(flowCanInsert));
 
@@ -200,12 +220,19 @@ public final class DecisionUnit extends HwComponent {
         Bool opens = or(neq(meta.get(frame, "proto"), b(TCP, 8)), and(bit(tcpFlags, TCP_SYN), not(bit(tcpFlags, TCP_ACK))));
         assign(scheduler.byHash, and(miss, or(not(flowCanInsert), not(opens))));
         Bool serverFound = or(knownFlow, scheduler.available);
-        UInt server = mux(knownFlow, flowHitValue, scheduler.pick);
+        UInt server = mux(or(knownFlow, downDrop), flowHitValue, scheduler.pick);
         Bits target = element(cfgServers, server);
         Bits serverPortBit = oneHot(srv.getUInt(target, "port"), ports);
 
-        assign(macs.lookupMac, dstMac);
         Bool toSwitch = eq(dstMac, cfgSwitchMac);
+        Bool fromUplink = bit(cfgUplinkMask, ingress);
+        assign(routers.routers, cfgRouters);
+        assign(routers.dstMac, dstMac);
+        assign(routers.hash, mux(meta.getBool(frame, "l4"), tupleHash(frame), b(0, 16)));
+        Bool failover = and(ok, not(fromUplink), not(toSwitch), routers.toDownRouter);
+        Bool failingOver = and(failover, routers.available);
+        // A failed-over frame goes where its new router lives, so that is the MAC looked up.
+        assign(macs.lookupMac, mux(failover, routers.pickMac, dstMac));
         Bool groupAddress = bit(dstMac, 40);
         Bool sameSegment = and(macs.known, eq(macs.knownPort, ingress));
         Bits floodMask = andBits(invert(ingressBit), b((1L << ports) - 1, ports));
@@ -218,7 +245,6 @@ public final class DecisionUnit extends HwComponent {
         assign(arpSender.services, cfgServices);
         assign(arpSender.ip, meta.get(frame, "src_ip"));
         Bool arp = and(ok, meta.getBool(frame, "arp"));
-        Bool fromUplink = bit(cfgUplinkMask, ingress);
         Bool answerArp = and(arp, meta.getBool(frame, "arp_request"), fromUplink, arpTarget.hit);
         Bool keepFromUplinks = and(arp, not(fromUplink), or(arpTarget.hit, arpSender.hit));
 
@@ -226,7 +252,11 @@ public final class DecisionUnit extends HwComponent {
         assign(bridged, b(0, ports));
         Bool bridging = and(ok, not(serviceFrame), not(answerArp));
         when(and(bridging, not(toSwitch)), () -> {
-            when(or(groupAddress, not(macs.known)), () -> assign(bridged, floodMask))
+            // Routers hang on uplinks: a failed-over frame whose router is not learned yet goes to all of them.
+            when(failingOver, () -> assign(bridged, mux(macs.known, mux(sameSegment, b(0, ports), knownPortBit),
+                    cfgUplinkMask)))
+                    .elseWhen(failover, () -> assign(bridged, b(0, ports)))
+                    .elseWhen(or(groupAddress, not(macs.known)), () -> assign(bridged, floodMask))
                     .elseWhen(not(sameSegment), () -> assign(bridged, knownPortBit));
         });
         Bits bridgedKept = andBits(bridged, invert(cfgUplinkMask));
@@ -235,17 +265,21 @@ public final class DecisionUnit extends HwComponent {
         reason.put(DropReason.OVERSIZE, eq(status, FrameStatus.OVERSIZE.code()));
         reason.put(DropReason.RX_ERROR, eq(status, FrameStatus.RX_ERROR.code()));
         reason.put(DropReason.PARSE_ERROR, eq(status, FrameStatus.PARSE_ERROR.code()));
-        reason.put(DropReason.NO_SERVER, and(ok, serviceFrame, not(serverFound)));
+        reason.put(DropReason.NO_SERVER, and(ok, serviceFrame, not(serverFound), not(downDrop)));
         reason.put(DropReason.NO_SERVICE, and(bridging, toSwitch));
-        reason.put(DropReason.FILTERED, and(bridging, not(toSwitch), not(groupAddress), sameSegment));
+        reason.put(DropReason.FILTERED, and(bridging, not(toSwitch), sameSegment,
+                or(failingOver, and(not(failover), not(groupAddress)))));
         reason.put(DropReason.VIP_ARP, and(keepFromUplinks, neq(bridged, b(0, ports)), eq(bridgedKept, 0)));
-        Bool forwardedService = and(ok, serviceFrame, serverFound);
+        reason.put(DropReason.SERVER_DOWN, and(ok, serviceFrame, downDrop));
+        reason.put(DropReason.NO_ROUTER, and(failover, not(routers.available)));
+        Bool forwardedService = and(ok, serviceFrame, serverFound, not(downDrop));
         Bits dest = mux(forwardedService, serverPortBit,
                 mux(answerArp, ingressBit, mux(keepFromUplinks, bridgedKept, bridged)));
 
         Bits verdict = decision.newBits();
-        decision.assignAll(verdict, Map.of("dest", dest, "rewrite", or(forwardedService, answerArp),
-                "dst_mac", mux(answerArp, meta.get(frame, "arp_sha"), srv.get(target, "mac")),
+        decision.assignAll(verdict, Map.of("dest", dest, "rewrite", or(forwardedService, answerArp, failingOver),
+                "dst_mac", mux(answerArp, meta.get(frame, "arp_sha"),
+                        mux(failingOver, routers.pickMac, srv.get(target, "mac"))),
                 "arp_reply", answerArp, "vip", targetIp));
         Vec<Bool> pushReady = vec(flowswitch.hdl.dsl.Hw::bool, ports);
         for (int i = 0; i < ports; i++) {
@@ -263,7 +297,8 @@ public final class DecisionUnit extends HwComponent {
         Bool newFlow = and(serviceDone, not(knownFlow));
         // Every forwarded service frame refreshes (or creates) its entry: last-seen time, and FIN/RST shortening it.
         assign(flowCommit, done);
-        assign(flowCommitWrite, serviceDone);
+        // A refused connection keeps its entry alive too, so it stays refused rather than aging into a new server.
+        assign(flowCommitWrite, or(serviceDone, and(done, ok, serviceFrame, downDrop)));
         assign(flowCommitValue, server);
         Bool closing = or(bit(tcpFlags, TCP_FIN), bit(tcpFlags, TCP_RST),
                 and(flowHit, eq(flowHitKind, FlowKind.TCP_CLOSING.code())));
@@ -282,15 +317,35 @@ public final class DecisionUnit extends HwComponent {
         assign(statFlowInsertFail, and(newFlow, tableFull));
         assign(statFlowInsert, and(newFlow, miss, flowCanInsert));
         assign(statFlowReassign, and(newFlow, reassign));
+        Bool tcp = and(ok, meta.getBool(frame, "l4"), eq(meta.get(frame, "proto"), b(TCP, 8)));
+        Bool clientSyn = and(serviceDone, tcp, bit(tcpFlags, TCP_SYN), not(bit(tcpFlags, TCP_ACK)));
+        Bool serverSynAck = and(done, tcp, not(fromUplink), bit(tcpFlags, TCP_SYN), bit(tcpFlags, TCP_ACK));
+        // A server answers from its service's VIP; the lowest slot with both the MAC and the VIP is the one counted.
+        Bits answering = bits(servers);
+        for (int s = 0; s < servers; s++) {
+            Bits slot = cfgServers.apply(s);
+            Bits svc = element(cfgServices, resize(srv.getUInt(slot, "service"), cfg.scheduler().serviceBits()));
+            assign(bit(answering, s), and(srv.getBool(slot, "valid"), eq(srv.get(slot, "mac"), srcMac),
+                    ServiceEntry.LAYOUT.getBool(svc, "enable"), eq(ServiceEntry.LAYOUT.get(svc, "vip"),
+                            meta.get(frame, "src_ip"))));
+        }
+        assign(statServerSynAck, mux(and(serverSynAck, orReduce(answering)), lowestSetBit(answering), b(0, servers)));
         for (int s = 0; s < servers; s++) {
             Bool isThis = eq(server, u(s, cfg.scheduler().serverBits()));
             assign(statServerPacket.get(s), and(serviceDone, isThis));
             assign(statServerNewFlow.get(s), and(newFlow, isThis));
+            assign(bit(statServerSyn, s), and(clientSyn, isThis));
         }
         for (int v = 0; v < services; v++) {
             assign(statServicePacket.get(v), and(serviceDone, eq(service, u(v, cfg.scheduler().serviceBits()))));
             assign(statServiceArpReply.get(v),
                     and(done, answerArp, eq(arpTarget.index, u(v, cfg.scheduler().serviceBits()))));
+        }
+        Bool failedOver = and(done, failingOver, orReduce(dest));
+        for (int r = 0; r < cfg.routers().routers(); r++) {
+            UInt slot = u(r, cfg.routers().indexBits());
+            assign(statRouterFailover.get(r), and(failedOver, eq(routers.downIndex, slot)));
+            assign(statRouterTakeover.get(r), and(failedOver, eq(routers.pick, slot)));
         }
         assign(statFrameBytes, meta.getUInt(frame, "len"));
         assign(statMacOccupancy, macs.occupancy);

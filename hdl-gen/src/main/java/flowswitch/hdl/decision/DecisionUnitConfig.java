@@ -5,7 +5,7 @@ import flowswitch.hdl.flowtable.FlowTableConfig;
 
 /** Sizes of the decision unit, from the hardware parameters. */
 public record DecisionUnitConfig(int ports, FlowTableConfig flowTable, MacTableConfig macTable,
-                                 SchedulerConfig scheduler, int decisionFifoDepth) {
+                                 SchedulerConfig scheduler, RouterFailoverConfig routers, int decisionFifoDepth) {
     public DecisionUnitConfig {
         if (ports != macTable.ports()) {
             throw new IllegalArgumentException("ports (" + ports + ") and macTable.ports (" + macTable.ports() + ") differ");
@@ -22,7 +22,7 @@ public record DecisionUnitConfig(int ports, FlowTableConfig flowTable, MacTableC
         SchedulerConfig sched = new SchedulerConfig(hw.maxServers(), hw.maxServices(), flows.countWidth());
         return new DecisionUnitConfig(hw.ports(),
                 flows,
-                new MacTableConfig(hw.macTableSize(), hw.ports()), sched, 4);
+                new MacTableConfig(hw.macTableSize(), hw.ports()), sched, new RouterFailoverConfig(hw.maxRouters()), 4);
     }
 
     public int portBits() {

@@ -12,6 +12,9 @@ public final class ServiceEntry {
     public static final int SCHED_LC = 2;
     public static final int SCHED_WLC = 3;
     public static final int SCHED_MH = 4;
+    /** {@code on_server_down} codes (ServerDownPolicy). */
+    public static final int ON_SERVER_DOWN_REASSIGN = 0;
+    public static final int ON_SERVER_DOWN_DROP = 1;
 
     public static final BitLayout LAYOUT = BitLayout.builder("ServiceEntry")
             .field("enable", 1)
@@ -19,5 +22,6 @@ public final class ServiceEntry {
             .field("proto", 8)
             .field("port", 16)
             .field("scheduler", 3)
+            .field("on_server_down", 1)
             .build();
 }

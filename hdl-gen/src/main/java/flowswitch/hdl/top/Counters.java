@@ -1,11 +1,14 @@
 package flowswitch.hdl.top;
 
+import static flowswitch.hdl.dsl.Hw.bit;
+
 import flowswitch.config.HardwareParams;
 import flowswitch.hdl.control.CounterSpec;
 import flowswitch.hdl.decision.DecisionUnit;
 import flowswitch.hdl.decision.DropReason;
 import flowswitch.hdl.egress.EgressSwitch;
 import flowswitch.hdl.flowtable.FlowTable;
+import flowswitch.hdl.health.PassiveHealth;
 import flowswitch.hdl.ingress.IngressPort;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +25,8 @@ final class Counters {
 
     private final List<Event> events = new ArrayList<>();
 
-    Counters(HardwareParams hw, List<IngressPort> ingress, DecisionUnit decision, FlowTable flows, EgressSwitch egress) {
+    Counters(HardwareParams hw, List<IngressPort> ingress, DecisionUnit decision, FlowTable flows, EgressSwitch egress,
+             PassiveHealth health) {
         for (int p = 0; p < hw.ports(); p++) {
             IngressPort in = ingress.get(p);
             EgressSwitch.Egress out = egress.egress(p);
@@ -62,6 +66,16 @@ final class Counters {
             add("server", s, "packets", "frames sent to this server", inc, null);
             add("server", s, "bytes", "bytes sent to this server", inc, decision.statFrameBytes);
             add("server", s, "new_flows", "connections assigned to this server", decision.statServerNewFlow.get(s), null);
+            add("server", s, "syns", "client SYNs sent to this server", bit(decision.statServerSyn, s), null);
+            add("server", s, "syn_acks", "SYN-ACKs this server sent back", bit(decision.statServerSynAck, s), null);
+            add("server", s, "suspects", "passive health windows that ended with this server suspect",
+                    health.statSuspect.get(s), null);
+        }
+        for (int r = 0; r < hw.maxRouters(); r++) {
+            add("router", r, "failovers", "frames for this router, down, sent to another router",
+                    decision.statRouterFailover.get(r), null);
+            add("router", r, "takeovers", "frames this router got in place of a down one",
+                    decision.statRouterTakeover.get(r), null);
         }
     }
 

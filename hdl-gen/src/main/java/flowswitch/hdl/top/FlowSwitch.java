@@ -21,6 +21,8 @@ import flowswitch.hdl.egress.EgressSwitchConfig;
 import flowswitch.hdl.control.FlowTableRegisters;
 import flowswitch.hdl.control.SchedulerRegisters;
 import flowswitch.hdl.flowtable.FlowTable;
+import flowswitch.hdl.health.PassiveHealth;
+import flowswitch.hdl.health.PassiveHealthConfig;
 import flowswitch.hdl.ingress.IngressPort;
 import flowswitch.hdl.ingress.IngressPortConfig;
 import java.util.ArrayList;
@@ -41,6 +43,7 @@ public final class FlowSwitch extends HwComponent {
     final FlowTable flows;
     final ConnectionCounts connections;
     final MaglevLookup maglev;
+    final PassiveHealth health;
     final Counters counters;
     final ControlPlane control;
     final AxiLite4 sAxil = AxiLite.slavePort();
@@ -79,7 +82,10 @@ public final class FlowSwitch extends HwComponent {
             connect(decision.mDecision.get(i), egress.ingress(i).decision());
             AxisPins.masterPins("m_axis_" + i, hw.dataWidth(), egress.egress(i).axis());
         }
-        counters = new Counters(hw, ingress, decision, flows, egress);
+        health = build(new PassiveHealth(PassiveHealthConfig.forServers(hw.maxServers())));
+        assign(health.syn, decision.statServerSyn);
+        assign(health.synAck, decision.statServerSynAck);
+        counters = new Counters(hw, ingress, decision, flows, egress, health);
 
         control = build(new ControlPlane(ControlPlaneConfig.forHardware(hw).withUartBridge(uart).withCounters(counters.specs())));
         sAxil.$greater$greater(control.sAxil);
@@ -90,7 +96,11 @@ public final class FlowSwitch extends HwComponent {
         assign(decision.cfgUplinkMask, control.cfgUplinkMask);
         for (int v = 0; v < hw.maxServices(); v++) assign(decision.cfgServices.apply(v), control.cfgService.get(v));
         for (int s = 0; s < hw.maxServers(); s++) assign(decision.cfgServers.apply(s), control.cfgServer.get(s));
+        for (int r = 0; r < hw.maxRouters(); r++) assign(decision.cfgRouters.apply(r), control.cfgRouter.get(r));
         assign(flows.flush, control.cmdFlowFlush);
+        assign(health.cfgWindow, control.cfgPassiveWindow);
+        assign(health.cfgThreshold, control.cfgPassiveThreshold);
+        assign(control.statSuspect, health.suspect);
         assign(control.statFlowOccupancy, resize(flows.statOccupancy, 32));
         connectFlowRegisters(control.flowRegisters());
         connectSchedulerRegisters(control.schedulerRegisters());

@@ -86,6 +86,8 @@ public sealed interface ConfigChange {
             differ(changes, "port", before.port(), after.port());
             differ(changes, "scheduler", ServiceEntry.spell(before.scheduler()),
                     ServiceEntry.spell(after.scheduler()));
+            differ(changes, "on_server_down", ServiceEntry.spell(before.onServerDown()),
+                    ServiceEntry.spell(after.onServerDown()));
             return changes;
         }
     }
@@ -115,6 +117,22 @@ public sealed interface ConfigChange {
             differ(changes, "weight", before.weight(), after.weight());
             differ(changes, "state", ServiceEntry.spell(before.state()), ServiceEntry.spell(after.state()));
             return changes;
+        }
+    }
+
+    /** @param formerName the name before the change; equal to {@code name} unless the router is renamed */
+    record Router(ChangeKind kind, int slot, String name, String formerName, RouterEntry before, RouterEntry after)
+            implements ConfigChange {
+        @Override
+        public String describe() {
+            String what = "router " + name + (name.equals(formerName) ? "" : " (was " + formerName + ")");
+            return switch (kind) {
+                case ADD -> "add " + what + " in slot " + slot + ": " + after.summary();
+                case REMOVE -> "remove " + what + " from slot " + slot + " (" + before.summary() + ")";
+                case RENAME -> "rename router " + formerName + " in slot " + slot + " to " + name;
+                case MODIFY -> "change " + what + " in slot " + slot + ": " + before.summary() + " -> "
+                        + after.summary();
+            };
         }
     }
 

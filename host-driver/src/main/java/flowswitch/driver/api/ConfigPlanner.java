@@ -65,8 +65,14 @@ final class ConfigPlanner {
             serverEntries.set(slot, ServerEntry.of(services.slotOf[wanted.serviceIndex()], wanted.server()));
             serverNames.put(slot, wanted.server().name());
         }
-        DeviceState after = new DeviceState(config.switchMac(), config.uplinkMask(), serviceEntries, serverEntries);
-        SlotNames namesAfter = new SlotNames(serviceNames, serverNames);
+        List<RouterEntry> routerEntries = new ArrayList<>(Collections.nCopies(current.routers().size(),
+                RouterEntry.EMPTY));
+        for (int slot = 0; slot < config.routers().size(); slot++) {
+            routerEntries.set(slot, RouterEntry.of(config.routers().get(slot)));
+        }
+        DeviceState after = new DeviceState(config.switchMac(), config.uplinkMask(), serviceEntries, serverEntries,
+                routerEntries);
+        SlotNames namesAfter = new SlotNames(serviceNames, serverNames, SlotNames.routersOf(config));
 
         List<ConfigChange> changes = new ArrayList<>();
         if (!current.switchMac().equals(after.switchMac())) {
@@ -81,6 +87,7 @@ final class ConfigPlanner {
         }
         addServiceChanges(changes, after, namesAfter, services);
         addServerChanges(changes, after, namesAfter, servers);
+        addRouterChanges(changes, after, namesAfter);
 
         List<String> notes = new ArrayList<>();
         if (!config.hardware().equals(hardware)) {
@@ -228,6 +235,24 @@ final class ConfigPlanner {
             if (wanted >= 0) {
                 changes.add(new ConfigChange.Server(ChangeKind.ADD, slot, namesAfter.serviceName(now.service()),
                         newName, newName, ServerEntry.EMPTY, now));
+            }
+        }
+    }
+
+    /** Routers sit in the slots of their place in the file, so a slot's change is the change of its router. */
+    private void addRouterChanges(List<ConfigChange> changes, DeviceState after, SlotNames namesAfter) {
+        for (int slot = 0; slot < after.routers().size(); slot++) {
+            RouterEntry before = current.routers().get(slot);
+            RouterEntry now = after.routers().get(slot);
+            String oldName = names.routerName(slot);
+            String newName = namesAfter.routerName(slot);
+            ChangeKind kind = !before.valid() ? ChangeKind.ADD : !now.valid() ? ChangeKind.REMOVE
+                    : !before.equals(now) ? ChangeKind.MODIFY : ChangeKind.RENAME;
+            if (before.valid() || now.valid()) {
+                if (kind != ChangeKind.RENAME || !oldName.equals(newName)) {
+                    changes.add(new ConfigChange.Router(kind, slot, now.valid() ? newName : oldName, oldName, before,
+                            now));
+                }
             }
         }
     }

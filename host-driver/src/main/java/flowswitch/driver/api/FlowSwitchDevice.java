@@ -3,6 +3,8 @@ package flowswitch.driver.api;
 import flowswitch.config.HardwareParams;
 import flowswitch.config.MacAddress;
 import flowswitch.config.Scheduler;
+import flowswitch.config.RouterConfig;
+import flowswitch.config.RouterState;
 import flowswitch.config.ServerSlot;
 import flowswitch.config.ServerState;
 import flowswitch.config.ServiceConfig;
@@ -18,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The typed API of one flowswitch device. Every address and bit position comes from the {@link RegisterMap};
@@ -44,6 +48,7 @@ public final class FlowSwitchDevice {
     private final Register macOccupancy;
     private final ServiceTable services;
     private final ServerTable servers;
+    private final RouterTable routers;
     private final CounterReader counterReader;
     private final Optional<FlowTable> flowTable;
     private final MaglevTables maglev;
@@ -68,6 +73,7 @@ public final class FlowSwitchDevice {
         macOccupancy = map.register("MAC_OCCUPANCY");
         services = new ServiceTable(map, bus, hardware);
         servers = new ServerTable(map, bus, hardware);
+        routers = new RouterTable(map, bus, hardware.maxRouters());
         counterReader = new CounterReader(bus);
         flowTable = map.has("FLOW_CMD") ? Optional.of(new FlowTable(map, bus, hardware, FlowTable.Patience.DEFAULT))
                 : Optional.empty();
@@ -154,6 +160,60 @@ public final class FlowSwitchDevice {
         servers.write(slot, entry.withState(state));
     }
 
+    /** Every router slot, in slot order; empty slots are {@link RouterEntry#EMPTY}. */
+    public synchronized List<RouterEntry> routers() {
+        return routers.readAll();
+    }
+
+    /** Writes one router slot; {@link RouterEntry#EMPTY} empties it. */
+    public synchronized void writeRouter(int slot, RouterEntry entry) {
+        routers.write(slot, entry);
+    }
+
+    /** Marks the router in {@code slot} up or down, keeping its MAC. */
+    public synchronized void setRouterState(int slot, RouterState state) {
+        RouterEntry entry = routers.read(slot);
+        if (!entry.valid()) {
+            throw new IllegalArgumentException("router slot " + slot + " is empty; add a router to it first");
+        }
+        routers.write(slot, entry.withState(state));
+    }
+
+    /**
+     * The server slots passive health flagged suspect in its last complete window (docs/datapath.md "Passive
+     * health"); none when the register map has no PASSIVE_SUSPECT registers.
+     */
+    public synchronized Set<Integer> suspectServers() {
+        Set<Integer> slots = new TreeSet<>();
+        int words = (hardware.maxServers() + 31) / 32;
+        for (int word = 0; word < words; word++) {
+            String name = "PASSIVE_SUSPECT" + (words > 1 ? "_" + word : "");
+            if (!map.has(name)) {
+                return Set.of();
+            }
+            int flags = bus.read(map.register(name).address());
+            for (int bit = 0; bit < 32; bit++) {
+                if ((flags >>> bit & 1) != 0) {
+                    slots.add(word * 32 + bit);
+                }
+            }
+        }
+        return slots;
+    }
+
+    /**
+     * Starts passive health's windows: {@code windowClocks} clocks each (0 stops them), a server flagged when more
+     * than {@code unanswered} of the SYNs sent to it in a window got no SYN-ACK.
+     */
+    public synchronized void setPassiveHealth(long windowClocks, int unanswered) {
+        Register window = map.register("PASSIVE_WINDOW");
+        Register threshold = map.register("PASSIVE_THRESHOLD");
+        Limits.fits("passive health window (clocks)", windowClocks, window.field("value"));
+        Limits.fits("unanswered SYNs", unanswered, threshold.field("value"));
+        bus.write(window.address(), window.field("value").set(0, windowClocks));
+        bus.write(threshold.address(), threshold.field("value").set(0, unanswered));
+    }
+
     /** Every service slot, in slot order; unused slots are {@link ServiceEntry#DISABLED}. */
     public synchronized List<ServiceEntry> services() {
         return services.readAll();
@@ -196,7 +256,7 @@ public final class FlowSwitchDevice {
     /** Everything the host loads into the device, read back from it. */
     public synchronized DeviceState state() {
         return new DeviceState(switchMac.read(bus), (int) uplinkMaskValue.get(bus.read(uplinkMask.address())),
-                services.readAll(), servers.readAll());
+                services.readAll(), servers.readAll(), routers.readAll());
     }
 
     /**
@@ -247,6 +307,11 @@ public final class FlowSwitchDevice {
                 servers.write(slot, after.servers().get(slot));
             }
         }
+        for (int slot = 0; slot < after.routers().size(); slot++) {
+            if (!before.routers().get(slot).equals(after.routers().get(slot))) {
+                routers.write(slot, after.routers().get(slot));
+            }
+        }
         if (!before.switchMac().equals(after.switchMac())) {
             switchMac.write(bus, after.switchMac());
         }
@@ -294,6 +359,14 @@ public final class FlowSwitchDevice {
             check("server '" + slot.server().name() + "' of services[" + slot.serviceIndex() + "]",
                     () -> servers.check(0, ServerEntry.of(slot.serviceIndex(), slot.server())));
         }
+        if (config.routers().size() > routers.slots()) {
+            throw new IllegalArgumentException("the config has " + config.routers().size() + " routers but the device"
+                    + " has " + routers.slots() + " router slots (max_routers)");
+        }
+        for (int i = 0; i < config.routers().size(); i++) {
+            RouterConfig router = config.routers().get(i);
+            check("routers[" + i + "] '" + router.name() + "'", () -> routers.check(0, RouterEntry.of(router)));
+        }
         Limits.unicast("switch MAC", config.switchMac());
         checkUplinkMask(config.uplinkMask());
         check("clock_hz and flow_timeouts", () -> flowTable().checkAging(FlowAging.of(config)));
@@ -330,7 +403,8 @@ public final class FlowSwitchDevice {
             return new HardwareParams(readValue(bus, map, "HW_DATA_WIDTH"), readValue(bus, map, "HW_PORTS"),
                     readValue(bus, map, "HW_MAX_SERVERS"), readValue(bus, map, "HW_MAX_SERVICES"),
                     readValue(bus, map, "HW_FLOW_TABLE_SIZE"), readValue(bus, map, "HW_MAC_TABLE_SIZE"),
-                    readValue(bus, map, "HW_MAX_FRAME_BYTES"), readValue(bus, map, "HW_MAGLEV_TABLE_SIZE"));
+                    readValue(bus, map, "HW_MAX_FRAME_BYTES"), readValue(bus, map, "HW_MAGLEV_TABLE_SIZE"),
+                    readValue(bus, map, "HW_MAX_ROUTERS"));
         } catch (IllegalArgumentException e) {
             throw new DeviceException(bus.device(), "read HW_* registers", "the device reports impossible build"
                     + " parameters: " + e.getMessage(), e);

@@ -2,6 +2,8 @@ package flowswitch.driver.api;
 
 import flowswitch.config.PortConfig;
 import flowswitch.config.PortRole;
+import flowswitch.config.RouterConfig;
+import flowswitch.config.RouterState;
 import flowswitch.config.ServerConfig;
 import flowswitch.config.ServerState;
 import flowswitch.config.ServiceConfig;
@@ -11,6 +13,7 @@ import flowswitch.driver.names.SlotNames;
 import flowswitch.driver.transport.DeviceException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
@@ -234,6 +237,73 @@ public final class LoadBalancer {
         }
     }
 
+    /** The valid routers, in slot order. */
+    public List<NamedRouter> routers() {
+        synchronized (device) {
+            SlotNames names = namesFile.load();
+            List<RouterEntry> entries = device.routers();
+            return IntStream.range(0, entries.size()).filter(r -> entries.get(r).valid())
+                    .mapToObj(r -> new NamedRouter(r, names.routerName(r), entries.get(r))).toList();
+        }
+    }
+
+    /**
+     * Adds a router in the lowest free router slot.
+     *
+     * @throws IllegalArgumentException when the name or the MAC is taken or every slot is in use
+     */
+    public NamedRouter addRouter(RouterConfig router) {
+        synchronized (device) {
+            SlotNames names = namesFile.load();
+            List<NamedRouter> existing = routers();
+            for (NamedRouter r : existing) {
+                if (r.name().equals(router.name()) || r.entry().mac().equals(router.mac())) {
+                    throw new IllegalArgumentException("router " + r.name() + " (" + r.entry().mac() + ") in slot "
+                            + r.slot() + " already has that " + (r.name().equals(router.name()) ? "name" : "MAC")
+                            + "; delete it first or pick another");
+                }
+            }
+            List<RouterEntry> entries = device.routers();
+            int slot = IntStream.range(0, entries.size()).filter(r -> !entries.get(r).valid()).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("all " + entries.size() + " router slots are in"
+                            + " use (max_routers); delete a router first"));
+            RouterEntry entry = RouterEntry.of(router);
+            device.writeRouter(slot, entry);
+            namesFile.save(names.withRouter(slot, router.name()));
+            return new NamedRouter(slot, router.name(), entry);
+        }
+    }
+
+    /** Marks a router up or down: frames from the servers to a down router go to a live one. */
+    public NamedRouter setRouterState(String name, RouterState state) {
+        synchronized (device) {
+            int slot = router(name).slot();
+            device.setRouterState(slot, state);
+            return new NamedRouter(slot, name, device.routers().get(slot));
+        }
+    }
+
+    /** Empties the router's slot: frames to its MAC are bridged as to any other host. */
+    public NamedRouter deleteRouter(String name) {
+        synchronized (device) {
+            NamedRouter removed = router(name);
+            device.writeRouter(removed.slot(), RouterEntry.EMPTY);
+            namesFile.save(namesFile.load().withoutRouter(removed.slot()));
+            return removed;
+        }
+    }
+
+    /** @throws IllegalArgumentException naming the routers there are */
+    private NamedRouter router(String name) {
+        List<NamedRouter> all = routers();
+        return all.stream().filter(r -> r.name().equals(name)).findFirst()
+                .or(() -> SlotNames.slotNumber(name).stream().boxed()
+                        .flatMap(slot -> all.stream().filter(r -> r.slot() == slot)).findFirst())
+                .orElseThrow(() -> new IllegalArgumentException("no router '" + name + "'; the routers are "
+                        + (all.isEmpty() ? "none (add one with `fsctl router add`)"
+                        : all.stream().map(NamedRouter::name).toList())));
+    }
+
     /** What {@link #apply} would change; writes nothing but the index registers reading selects with. */
     public ConfigPlan plan(SwitchConfig config) {
         synchronized (device) {
@@ -278,7 +348,7 @@ public final class LoadBalancer {
                 }
                 ServiceEntry e = service.entry();
                 services.add(new ServiceConfig(service.name(), e.vip(), e.protocol(), e.port(), e.scheduler(),
-                        servers));
+                        servers, Optional.empty(), e.onServerDown()));
             }
             List<String> leftOut = new ArrayList<>();
             for (NamedServer server : view.servers()) {
@@ -294,8 +364,11 @@ public final class LoadBalancer {
                         + " unknown; the file gives the default " + clockHz + " and flow_timeouts 0s (never)");
             }
             try {
+                // Routers go back in slot order; applied, they fill the slots from 0.
+                List<RouterConfig> routers = routers().stream()
+                        .map(r -> new RouterConfig(r.name(), r.entry().mac(), r.entry().state())).toList();
                 return new SavedConfig(new SwitchConfig(device.hardware(), state.switchMac(), ports, services,
-                        clockHz, aging.timeouts()), leftOut);
+                        clockHz, aging.timeouts(), routers), leftOut);
             } catch (IllegalArgumentException e) {
                 throw new DeviceException(device.name(), "save", "the device's configuration cannot be written as"
                         + " a config file: " + e.getMessage());

@@ -3,6 +3,7 @@ package flowswitch.driver.api;
 import flowswitch.config.Ipv4Address;
 import flowswitch.config.Protocol;
 import flowswitch.config.Scheduler;
+import flowswitch.config.ServerDownPolicy;
 import flowswitch.config.ServiceConfig;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,9 +12,11 @@ import java.util.Objects;
  * One slot of the device's service table. A disabled slot ({@link #DISABLED}) matches no frame; the other
  * components then mean nothing.
  *
- * @param port the destination port to match, 0 for any
+ * @param port         the destination port to match, 0 for any
+ * @param onServerDown what becomes of the connections of a server that went down
  */
-public record ServiceEntry(boolean enabled, Ipv4Address vip, Protocol protocol, int port, Scheduler scheduler) {
+public record ServiceEntry(boolean enabled, Ipv4Address vip, Protocol protocol, int port, Scheduler scheduler,
+                           ServerDownPolicy onServerDown) {
     public static final ServiceEntry DISABLED = new ServiceEntry(false, new Ipv4Address(0), Protocol.TCP, 0,
             Scheduler.RR);
 
@@ -21,27 +24,38 @@ public record ServiceEntry(boolean enabled, Ipv4Address vip, Protocol protocol, 
         Objects.requireNonNull(vip, "vip");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(scheduler, "scheduler");
+        Objects.requireNonNull(onServerDown, "onServerDown");
+    }
+
+    /** An entry that reassigns the connections of a down server. */
+    public ServiceEntry(boolean enabled, Ipv4Address vip, Protocol protocol, int port, Scheduler scheduler) {
+        this(enabled, vip, protocol, port, scheduler, ServerDownPolicy.REASSIGN);
     }
 
     /** An enabled entry for {@code service}. */
     public static ServiceEntry of(ServiceConfig service) {
-        return new ServiceEntry(true, service.vip(), service.protocol(), service.port(), service.scheduler());
+        return new ServiceEntry(true, service.vip(), service.protocol(), service.port(), service.scheduler(),
+                service.onServerDown());
     }
 
     public ServiceEntry withVip(Ipv4Address newVip) {
-        return new ServiceEntry(enabled, newVip, protocol, port, scheduler);
+        return new ServiceEntry(enabled, newVip, protocol, port, scheduler, onServerDown);
     }
 
     public ServiceEntry withProtocol(Protocol newProtocol) {
-        return new ServiceEntry(enabled, vip, newProtocol, port, scheduler);
+        return new ServiceEntry(enabled, vip, newProtocol, port, scheduler, onServerDown);
     }
 
     public ServiceEntry withPort(int newPort) {
-        return new ServiceEntry(enabled, vip, protocol, newPort, scheduler);
+        return new ServiceEntry(enabled, vip, protocol, newPort, scheduler, onServerDown);
     }
 
     public ServiceEntry withScheduler(Scheduler newScheduler) {
-        return new ServiceEntry(enabled, vip, protocol, port, newScheduler);
+        return new ServiceEntry(enabled, vip, protocol, port, newScheduler, onServerDown);
+    }
+
+    public ServiceEntry withOnServerDown(ServerDownPolicy value) {
+        return new ServiceEntry(enabled, vip, protocol, port, scheduler, value);
     }
 
     /** Whether both services listen on the same VIP, protocol and port, so they would claim the same frames. */
@@ -62,9 +76,10 @@ public record ServiceEntry(boolean enabled, Ipv4Address vip, Protocol protocol, 
         return spell(protocol) + " " + vip + ":" + (port == 0 ? "any" : String.valueOf(port));
     }
 
-    /** {@code tcp 192.0.2.10:80 wrr}. */
+    /** {@code tcp 192.0.2.10:80 wrr}, and {@code on_server_down drop} when the service refuses a down server's flows. */
     public String summary() {
-        return address() + " " + spell(scheduler);
+        return address() + " " + spell(scheduler)
+                + (onServerDown == ServerDownPolicy.REASSIGN ? "" : " on_server_down " + spell(onServerDown));
     }
 
     static String spell(Enum<?> constant) {

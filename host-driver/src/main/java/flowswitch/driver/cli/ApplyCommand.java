@@ -47,6 +47,9 @@ final class ApplyCommand implements Callable<Integer> {
             if (change instanceof ConfigChange.Server c) {
                 return new ChangeView(kind, "server", c.slot(), c.service() + "/" + c.name(), c.describe());
             }
+            if (change instanceof ConfigChange.Router c) {
+                return new ChangeView(kind, "router", c.slot(), c.name(), c.describe());
+            }
             String target = change instanceof ConfigChange.SwitchMac ? "switch_mac"
                     : change instanceof ConfigChange.Aging ? "flow_aging" : "uplink_ports";
             return new ChangeView(kind, target, null, null, change.describe());

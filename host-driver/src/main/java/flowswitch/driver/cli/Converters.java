@@ -3,7 +3,9 @@ package flowswitch.driver.cli;
 import flowswitch.config.Ipv4Address;
 import flowswitch.config.MacAddress;
 import flowswitch.config.Protocol;
+import flowswitch.config.RouterState;
 import flowswitch.config.Scheduler;
+import flowswitch.config.ServerDownPolicy;
 import flowswitch.config.ServerState;
 import java.time.Duration;
 import java.util.Arrays;
@@ -46,6 +48,18 @@ final class Converters {
     static final class States extends Spelled<ServerState> {
         States() {
             super(ServerState.class, "server state");
+        }
+    }
+
+    static final class RouterStates extends Spelled<RouterState> {
+        RouterStates() {
+            super(RouterState.class, "router state");
+        }
+    }
+
+    static final class DownPolicies extends Spelled<ServerDownPolicy> {
+        DownPolicies() {
+            super(ServerDownPolicy.class, "on-server-down policy");
         }
     }
 

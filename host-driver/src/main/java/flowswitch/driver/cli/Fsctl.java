@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 /** {@code fsctl}: the command line over {@link FlowSwitchDevice}. */
 @Command(name = "fsctl",
         description = "Control a flowswitch device: identify it, load its services and servers, read its counters.",
-        subcommands = {InfoCommand.class, ServiceCommand.class, ServerCommand.class, StatsCommand.class,
+        subcommands = {InfoCommand.class, ServiceCommand.class, ServerCommand.class, RouterCommand.class,
+                StatsCommand.class,
                 FlowsCommand.class, ApplyCommand.class, SaveCommand.class, ImportIpvsadmCommand.class,
                 ExporterCommand.class, HealthCommand.class, CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

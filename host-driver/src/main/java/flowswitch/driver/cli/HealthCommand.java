@@ -14,11 +14,13 @@ import flowswitch.driver.health.Transition;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -50,6 +52,10 @@ final class HealthCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Check every server once, print the results and the servers' states,"
             + " and change nothing.")
     private boolean once;
+    @Option(names = "--passive-unanswered", paramLabel = "N", description = "Also use the switch's passive health:"
+            + " a server that leaves more than N client SYNs without a SYN-ACK in a window (the shortest check"
+            + " interval of the config) counts a failed check. Without it the switch's windows are left as they are.")
+    private Integer passiveUnanswered;
 
     /** The JSON shape of one server's check. */
     record CheckView(String service, String server, String address, String check, String target, boolean passed,
@@ -73,10 +79,14 @@ final class HealthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ConfigException {
-        List<HealthTarget> targets = HealthTarget.allIn(SwitchConfig.load(config));
+        SwitchConfig switchConfig = SwitchConfig.load(config);
+        List<HealthTarget> targets = HealthTarget.allIn(switchConfig);
         if (targets.isEmpty()) {
             throw new IllegalArgumentException(config + ": no service has a health block, so there is nothing to"
                     + " check; add one to a service (health: {check: tcp}) and an address to each of its servers");
+        }
+        if (passiveUnanswered != null) {
+            startPassiveHealth(switchConfig, targets);
         }
         PrintWriter out = spec.commandLine().getOut();
         try (HealthMonitor monitor = HealthMonitor.open(targets, new SessionStates(), Checker::of, Clock.systemUTC(),
@@ -98,6 +108,18 @@ final class HealthCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return ExitCode.OK.status();
+    }
+
+    /** One window per shortest check interval, so each round sees a window that ended since the last. */
+    private void startPassiveHealth(SwitchConfig switchConfig, List<HealthTarget> targets) {
+        Duration window = targets.stream().map(t -> t.check().interval()).min(Duration::compareTo).orElseThrow();
+        long clocks = window.toNanos() * switchConfig.clockHz() / 1_000_000_000L;
+        try (Session session = fsctl.open()) {
+            session.balancer().device().setPassiveHealth(clocks, passiveUnanswered);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--passive-unanswered: a window of " + window.toMillis() + " ms at "
+                    + switchConfig.clockHz() + " Hz: " + e.getMessage() + "; use a shorter check interval", e);
+        }
     }
 
     private void print(PrintWriter out, List<CheckReport> reports) {
@@ -129,6 +151,13 @@ final class HealthCommand implements Callable<Integer> {
         public boolean move(ServerRef server, ServerState from, ServerState to) {
             try (Session session = fsctl.open()) {
                 return ServerStates.of(session.balancer()).move(server, from, to);
+            }
+        }
+
+        @Override
+        public Set<ServerRef> suspects() {
+            try (Session session = fsctl.open()) {
+                return ServerStates.of(session.balancer()).suspects();
             }
         }
     }

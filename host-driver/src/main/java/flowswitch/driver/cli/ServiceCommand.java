@@ -3,6 +3,7 @@ package flowswitch.driver.cli;
 import flowswitch.config.Ipv4Address;
 import flowswitch.config.Protocol;
 import flowswitch.config.Scheduler;
+import flowswitch.config.ServerDownPolicy;
 import flowswitch.config.ServiceConfig;
 import flowswitch.driver.api.NamedService;
 import flowswitch.driver.api.ServiceEntry;
@@ -26,11 +27,12 @@ final class ServiceCommand {
     private Fsctl fsctl;
 
     /** The JSON shape of one row of {@code service list}. */
-    record ServiceView(int slot, String name, String vip, String protocol, int port, String scheduler, int servers) {
+    record ServiceView(int slot, String name, String vip, String protocol, int port, String scheduler,
+                       String onServerDown, int servers) {
         static ServiceView of(NamedService service) {
             ServiceEntry e = service.entry();
             return new ServiceView(service.slot(), service.name(), e.vip().toString(), Spelling.of(e.protocol()),
-                    e.port(), Spelling.of(e.scheduler()), service.servers());
+                    e.port(), Spelling.of(e.scheduler()), Spelling.of(e.onServerDown()), service.servers());
         }
     }
 
@@ -56,9 +58,10 @@ final class ServiceCommand {
                 Json.print(out, views);
                 return;
             }
-            Table table = new Table("SLOT", "NAME", "VIP", "PROTOCOL", "PORT", "SCHEDULER", "SERVERS");
+            Table table = new Table("SLOT", "NAME", "VIP", "PROTOCOL", "PORT", "SCHEDULER", "ON_SERVER_DOWN",
+                    "SERVERS");
             views.forEach(v -> table.row(v.slot(), v.name(), v.vip(), v.protocol(), v.port() == 0 ? "any" : v.port(),
-                    v.scheduler(), v.servers()));
+                    v.scheduler(), v.onServerDown(), v.servers()));
             table.print(out);
         }
     }
@@ -86,11 +89,16 @@ final class ServiceCommand {
         @Option(names = "--scheduler", defaultValue = "wrr", converter = Converters.Schedulers.class,
                 description = "rr, wrr, lc, wlc or mh (default: ${DEFAULT-VALUE}).")
         private Scheduler scheduler;
+        @Option(names = "--on-server-down", defaultValue = "reassign", converter = Converters.DownPolicies.class,
+                description = "What becomes of a down server's connections: reassign (to a live server) or drop"
+                        + " (refused until they end) (default: ${DEFAULT-VALUE}).")
+        private ServerDownPolicy onServerDown;
 
         @Override
         public void run() {
             // ServiceConfig checks the settings with the config file's own rules (name, port range).
-            ServiceConfig config = new ServiceConfig(name, vip, protocol, port, scheduler, List.of());
+            ServiceConfig config = new ServiceConfig(name, vip, protocol, port, scheduler, List.of())
+                    .withOnServerDown(onServerDown);
             NamedService added;
             try (Session session = service.fsctl.open()) {
                 added = session.balancer().addService(config);
@@ -120,17 +128,21 @@ final class ServiceCommand {
         @Option(names = "--scheduler", converter = Converters.Schedulers.class,
                 description = "rr, wrr, lc, wlc or mh (mh: the Maglev table is loaded before the switch).")
         private Scheduler scheduler;
+        @Option(names = "--on-server-down", converter = Converters.DownPolicies.class,
+                description = "reassign or drop: what becomes of a down server's connections.")
+        private ServerDownPolicy onServerDown;
 
         @Override
         public void run() {
-            if (vip == null && protocol == null && port == null && scheduler == null) {
-                throw new IllegalArgumentException("service set: nothing to change; give --vip, --protocol, --port"
-                        + " or --scheduler");
+            if (vip == null && protocol == null && port == null && scheduler == null && onServerDown == null) {
+                throw new IllegalArgumentException("service set: nothing to change; give --vip, --protocol, --port,"
+                        + " --scheduler or --on-server-down");
             }
             UnaryOperator<ServiceEntry> change = e -> {
                 ServiceEntry changed = vip == null ? e : e.withVip(vip);
                 changed = protocol == null ? changed : changed.withProtocol(protocol);
                 changed = port == null ? changed : changed.withPort(port);
+                changed = onServerDown == null ? changed : changed.withOnServerDown(onServerDown);
                 return scheduler == null ? changed : changed.withScheduler(scheduler);
             };
             NamedService updated;

@@ -50,7 +50,21 @@ final class StatsReport {
                         i -> List.of(i, names.serverName(i))),
                 Section.global("flow", inGroup(readings, Group.FLOW), Map.of("occupancy", flowOccupancy)),
                 Section.global("drops", inGroup(readings, Group.DROP), Map.of()),
+                Section.perIndex("routers", inGroup(readings, Group.ROUTER), List.of("slot", "name"),
+                        i -> List.of(i, names.routerName(i))),
+                Section.global("routing", List.of(new Reading(Group.ROUTER, -1, "router_failovers",
+                        failovers(readings))), Map.of()),
                 Section.global("mac", List.of(), Map.of("occupancy", macOccupancy))));
+    }
+
+    /** Frames sent to a live router in place of a down one: the routers' {@code failovers} summed. */
+    private static Number failovers(List<Reading> readings) {
+        List<Number> values = inGroup(readings, Group.ROUTER).stream().filter(r -> r.name().equals("failovers"))
+                .map(Reading::value).toList();
+        if (values.stream().allMatch(v -> v instanceof Long)) {
+            return values.stream().mapToLong(Number::longValue).sum();
+        }
+        return values.stream().mapToDouble(Number::doubleValue).sum();
     }
 
     private static List<Reading> inGroup(List<Reading> readings, Group group) {

@@ -4,6 +4,7 @@ import flowswitch.config.HardwareParams;
 import flowswitch.driver.api.CounterValue;
 import flowswitch.driver.api.Counters;
 import flowswitch.driver.api.LoadBalancer;
+import flowswitch.driver.api.NamedRouter;
 import flowswitch.driver.api.NamedServer;
 import flowswitch.driver.api.NamedService;
 import flowswitch.driver.regmap.RegisterMap;
@@ -30,11 +31,14 @@ public final class DeviceMetrics {
         Counters counters;
         List<NamedService> services;
         List<NamedServer> servers;
+        List<NamedRouter> routers;
         synchronized (balancer.device()) {
             counters = balancer.device().counters();
             services = balancer.services();
             servers = balancer.servers();
+            routers = balancer.routers();
         }
+        Map<Integer, NamedRouter> routerBySlot = bySlot(routers, NamedRouter::slot);
         Map<Integer, NamedService> serviceBySlot = bySlot(services, NamedService::slot);
         Map<Integer, NamedServer> serverBySlot = bySlot(servers, NamedServer::slot);
         RegisterMap map = balancer.device().registerMap();
@@ -57,6 +61,13 @@ public final class DeviceMetrics {
                     if (server != null) {
                         families.add("flowswitch_server_" + v.name() + "_total", MetricType.COUNTER, doc,
                                 serverLabels(server), v.value());
+                    }
+                }
+                case ROUTER -> {
+                    NamedRouter router = routerBySlot.get(v.index());
+                    if (router != null) {
+                        families.add("flowswitch_router_" + v.name() + "_total", MetricType.COUNTER, doc,
+                                Map.of("router", router.name()), v.value());
                     }
                 }
                 case DROP -> families.add("flowswitch_drops_total", MetricType.COUNTER,

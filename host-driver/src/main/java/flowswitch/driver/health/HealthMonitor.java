@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -143,9 +144,10 @@ public final class HealthMonitor implements AutoCloseable {
         List<CheckReport> reports = new ArrayList<>();
         synchronized (device) {
             Map<ServerRef, ServerState> states = readDevice();
+            Set<ServerRef> suspects = device.suspects();
             for (int i = 0; i < targets.size(); i++) {
                 HealthTarget target = targets.get(i);
-                CheckResult result = results.get(i);
+                CheckResult result = withPassiveEvidence(results.get(i), suspects.contains(target.ref()));
                 ServerState current = states.get(target.ref());
                 if (current == null) {
                     log.problem(clock.instant(), "server " + target.ref() + " is no longer on the device; its"
@@ -164,6 +166,18 @@ public final class HealthMonitor implements AutoCloseable {
             }
         }
         return reports;
+    }
+
+    /**
+     * The switch saw the server leave SYNs unanswered: evidence against it even when the active check passed, so
+     * it counts as a failed check (docs/datapath.md "Passive health").
+     */
+    private static CheckResult withPassiveEvidence(CheckResult result, boolean suspect) {
+        if (!suspect || !result.passed()) {
+            return result;
+        }
+        return CheckResult.failed(result.latency(), "passive health: suspect, too many SYNs unanswered in the"
+                + " switch's last window (the active check: " + result.detail() + ")");
     }
 
     /** The targets' checks, run in parallel: a round takes as long as its slowest check, at most the timeout. */

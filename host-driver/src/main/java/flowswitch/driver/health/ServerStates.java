@@ -5,6 +5,7 @@ import flowswitch.driver.api.LoadBalancer;
 import flowswitch.driver.api.NamedServer;
 import flowswitch.driver.api.ServerRef;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,9 @@ public interface ServerStates {
      */
     boolean move(ServerRef server, ServerState from, ServerState to);
 
+    /** The servers the switch's passive health flagged suspect in its last window. */
+    Set<ServerRef> suspects();
+
     /** The servers of {@code balancer}; each call holds the device's lock. */
     static ServerStates of(LoadBalancer balancer) {
         return new ServerStates() {
@@ -28,6 +32,13 @@ public interface ServerStates {
             public Map<ServerRef, ServerState> read() {
                 return balancer.servers().stream().collect(Collectors.toMap(s -> ServerRef.in(s.service(), s.name()),
                         s -> s.entry().state()));
+            }
+
+            @Override
+            public Set<ServerRef> suspects() {
+                Set<Integer> slots = balancer.device().suspectServers();
+                return balancer.servers().stream().filter(s -> slots.contains(s.slot()))
+                        .map(s -> ServerRef.in(s.service(), s.name())).collect(Collectors.toSet());
             }
 
             @Override

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * names.json, kept next to regmap.json: {@code {"services": {"0": "web"}, "servers": {"0": "web-1"}}}. Written
+ * names.json, kept next to regmap.json: {@code {"services": {"0": "web"}, "servers": {"0": "web-1"},
+ * "routers": {"0": "r1"}}}. Written
  * whole to a temporary file and renamed over the old one, so a reader never sees half a file.
  */
 public final class NamesFile {
@@ -57,7 +58,7 @@ public final class NamesFile {
         }
         try {
             Stored stored = JSON.readValue(text, Stored.class);
-            return new SlotNames(orEmpty(stored.services()), orEmpty(stored.servers()));
+            return new SlotNames(orEmpty(stored.services()), orEmpty(stored.servers()), orEmpty(stored.routers()));
         } catch (JacksonException e) {
             throw new IllegalArgumentException(file + " is not a valid names file (" + e.getOriginalMessage()
                     + "); fix it, or delete it and run `fsctl apply` to write it again", e);
@@ -68,7 +69,8 @@ public final class NamesFile {
     public void save(SlotNames names) {
         String text;
         try {
-            text = JSON.writeValueAsString(new Stored(new TreeMap<>(names.services()), new TreeMap<>(names.servers())));
+            text = JSON.writeValueAsString(new Stored(new TreeMap<>(names.services()), new TreeMap<>(names.servers()),
+                    new TreeMap<>(names.routers())));
         } catch (JacksonException e) {
             throw new IllegalStateException("cannot write names as JSON", e);
         }
@@ -80,6 +82,6 @@ public final class NamesFile {
     }
 
     /** The file's JSON shape. */
-    record Stored(Map<Integer, String> services, Map<Integer, String> servers) {
+    record Stored(Map<Integer, String> services, Map<Integer, String> servers, Map<Integer, String> routers) {
     }
 }

@@ -5,8 +5,8 @@ import java.util.stream.Collectors;
 
 /** What a register or counter belongs to; {@link #indexed()} groups repeat per port, service or server slot. */
 public enum Group {
-    CORE(false), CTRL(false), SERVICE_TABLE(false), SERVER_TABLE(false), FLOW(false), MAC(false), DROP(false),
-    PORT(true), SERVICE(true), SERVER(true);
+    CORE(false), CTRL(false), SERVICE_TABLE(false), SERVER_TABLE(false), ROUTER_TABLE(false), FLOW(false), MAC(false),
+    HEALTH(false), DROP(false), PORT(true), SERVICE(true), SERVER(true), ROUTER(true);
 
     private final boolean indexed;
 

@@ -153,9 +153,10 @@ final class RegisterMapReader {
         int macTableSize = h.positive("mac_table_size");
         int maxFrameBytes = h.positive("max_frame_bytes");
         int maglevTableSize = h.positive("maglev_table_size");
+        int maxRouters = h.positive("max_routers");
         try {
             return new HardwareParams(dataWidth, ports, maxServers, maxServices, flowTableSize, macTableSize,
-                    maxFrameBytes, maglevTableSize);
+                    maxFrameBytes, maglevTableSize, maxRouters);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(h.path() + "." + e.getMessage(), e);
         }

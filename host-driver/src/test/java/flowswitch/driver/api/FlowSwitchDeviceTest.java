@@ -216,7 +216,7 @@ class FlowSwitchDeviceTest {
         assertEquals(0, counters.get(Group.SERVER, 1, "new_flows"));
         assertEquals(5, counters.flowOccupancy());
         assertEquals(3, counters.macOccupancy());
-        assertEquals(7, counters.group(Group.DROP).size());
+        assertEquals(9, counters.group(Group.DROP).size());
 
         device.clearCounters();
         assertTrue(device.counters().values().stream().allMatch(v -> v.value() == 0));

@@ -78,6 +78,16 @@ class HealthCommandTest {
     }
 
     @Test
+    void passiveHealthWindowsFollowTheShortestCheckInterval() throws Exception {
+        assertOk(fsctl.fsctl("health", "--config", healthConfig(1).toString(), "--once", "--passive-unanswered", "5"));
+        SwitchConfig cfg = SwitchConfig.load(healthConfig(1));
+        long interval = cfg.services().get(0).health().orElseThrow().interval().toMillis();
+        assertEquals(interval * cfg.clockHz() / 1000, Integer.toUnsignedLong(fsctl.fake.read(
+                fsctl.map.register("PASSIVE_WINDOW").address())));
+        assertEquals(5, fsctl.fake.read(fsctl.map.register("PASSIVE_THRESHOLD").address()));
+    }
+
+    @Test
     void onceAsJson() throws Exception {
         int port = listener.getLocalPort();
         Result once = fsctl.fsctl("health", "--config", healthConfig(1).toString(), "--once", "--json");
@@ -136,7 +146,7 @@ class HealthCommandTest {
         Path config = healthConfig(1);
         Files.writeString(config, Files.readString(config).replace("fall: 1", "fall: 0"));
         assertFails(fsctl.fsctl("health", "--config", config.toString(), "--once"), 2,
-                "health.yaml:38:13: services[0].health.fall: 0 is out of range; expected 1..100");
+                "health.yaml:40:13: services[0].health.fall: 0 is out of range; expected 1..100");
     }
 
     @Test

@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import flowswitch.config.Ipv4Address;
+import flowswitch.config.MacAddress;
 import flowswitch.config.Protocol;
+import flowswitch.config.RouterState;
 import flowswitch.config.Scheduler;
+import flowswitch.config.ServerDownPolicy;
 import flowswitch.config.ServerState;
 import flowswitch.driver.api.FlowSwitchDevice;
+import flowswitch.driver.api.RouterEntry;
 import flowswitch.driver.api.ServiceEntry;
 import flowswitch.driver.cli.FsctlRunner.Result;
 import java.nio.file.Path;
@@ -44,6 +48,45 @@ class OperatorVerbsTest {
     }
 
     @Test
+    void routersAreAddedMarkedDownAndUpAndDeleted() throws Exception {
+        Result add = fsctl.fsctl("router", "add", "--name", "r1", "--mac", "02:00:00:00:09:01");
+        assertOk(add);
+        assertEquals("added router r1 in slot 0: mac 02:00:00:00:09:01, up\n", add.out());
+        assertOk(fsctl.fsctl("router", "add", "--name", "r2", "--mac", "02:00:00:00:09:02", "--state", "down"));
+        assertEquals(new RouterEntry(true, MacAddress.parse("02:00:00:00:09:02"), RouterState.DOWN),
+                device.routers().get(1));
+
+        assertOk(fsctl.fsctl("router", "down", "--name", "r1"));
+        assertEquals(RouterState.DOWN, device.routers().get(0).state());
+        assertOk(fsctl.fsctl("router", "up", "--name", "slot1"));
+        JsonNode routers = fsctl.fsctl("router", "list", "--json").json();
+        assertEquals(2, routers.size());
+        assertEquals("r2", routers.get(1).get("name").asText());
+        assertEquals("up", routers.get(1).get("state").asText());
+        assertEquals("down", routers.get(0).get("state").asText());
+
+        assertFails(fsctl.fsctl("router", "add", "--name", "r3", "--mac", "02:00:00:00:09:01"), 2,
+                "router r1 (02:00:00:00:09:01) in slot 0 already has that MAC");
+        assertFails(fsctl.fsctl("router", "down", "--name", "r9"), 2, "no router 'r9'; the routers are [r1, r2]");
+
+        Result del = fsctl.fsctl("router", "del", "--name", "r1");
+        assertOk(del);
+        assertEquals("deleted router r1 from slot 0\n", del.out());
+        assertEquals(RouterEntry.EMPTY, device.routers().get(0));
+    }
+
+    @Test
+    void theDownServerPolicyIsSetPerService() throws Exception {
+        Result set = fsctl.fsctl("service", "set", "--name", "web", "--on-server-down", "drop");
+        assertOk(set);
+        assertTrue(set.out().endsWith(" on_server_down drop\n"), set.out());
+        assertEquals(ServerDownPolicy.DROP, device.services().get(0).onServerDown());
+        assertEquals("drop", fsctl.fsctl("service", "list", "--json").json().get(0).get("on_server_down").asText());
+        assertFails(fsctl.fsctl("service", "set", "--name", "web", "--on-server-down", "move"), 2,
+                "'move'");
+    }
+
+    @Test
     void servicesAreAddedChangedAndDeleted() throws Exception {
         assertOk(fsctl.fsctl("service", "del", "--name", "dns"));
         Result add = fsctl.fsctl("service", "add", "--name", "mail", "--vip", "192.0.2.25", "--protocol", "tcp",
@@ -63,7 +106,7 @@ class OperatorVerbsTest {
         assertEquals(587, services.get(1).get("port").asInt());
         assertEquals(0, services.get(1).get("servers").asInt());
         assertTrue(fsctl.fsctl("service", "list").out().lines()
-                .anyMatch(l -> l.matches("1\\s+mail\\s+192.0.2.25\\s+tcp\\s+587\\s+rr\\s+0")));
+                .anyMatch(l -> l.matches("1\\s+mail\\s+192.0.2.25\\s+tcp\\s+587\\s+rr\\s+reassign\\s+0")));
 
         Result del = fsctl.fsctl("service", "del", "--name", "web");
         assertOk(del);

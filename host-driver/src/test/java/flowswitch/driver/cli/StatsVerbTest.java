@@ -41,6 +41,17 @@ class StatsVerbTest {
     }
 
     @Test
+    void routerFailoversArePerRouterAndSummed() throws Exception {
+        fsctl.fake.setCounter(fsctl.map.counter(Group.ROUTER, 0, "failovers"), 5);
+        fsctl.fake.setCounter(fsctl.map.counter(Group.ROUTER, 2, "failovers"), 7);
+        fsctl.fake.setCounter(fsctl.map.counter(Group.ROUTER, 1, "takeovers"), 12);
+        JsonNode json = fsctl.fsctl("stats", "--json").json();
+        assertEquals(12, json.get("routing").get("router_failovers").asLong());
+        assertEquals(7, json.get("routers").get(2).get("failovers").asLong());
+        assertEquals(12, json.get("routers").get(1).get("takeovers").asLong());
+    }
+
+    @Test
     void rateIsTheGrowthBetweenTwoReadingsPerSecond() throws Exception {
         fsctl.fake.setCounter(rxPackets, 1_000);
         // Each of the three reads of a reading (hi, lo, hi) adds 1000: the counter grows 3000 between readings.

@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * A test double of the flowswitch register block, built from a register map: RW registers hold what is written,
  * RO registers read their reset value unless they show device state, W1P registers read 0 and act on a 1. The
- * tables behave as docs/register-map.md says: SVC_ and SRV_ staging registers are copied into slot
+ * tables behave as docs/register-map.md says: SVC_, SRV_ and RTR_ staging registers are copied into slot
  * {@code *_INDEX} on COMMIT and read back through the *_RD_ registers; the flow table is a {@link FakeFlowTable}
  * behind the FLOW_* registers. Every write is logged.
  */
@@ -30,6 +30,7 @@ public final class FakeFlowSwitch implements RegisterBus {
     private final Map<Counter, Long> counters = new HashMap<>();
     private final int[][] serviceSlots;
     private final int[][] serverSlots;
+    private final int[][] routerSlots;
     private final List<Write> writes = new ArrayList<>();
     private Counter ticking;
     private long tickStep;
@@ -46,6 +47,7 @@ public final class FakeFlowSwitch implements RegisterBus {
         map.counters().forEach(c -> counters.put(c, 0L));
         serviceSlots = new int[map.hardware().maxServices()][2];
         serverSlots = new int[map.hardware().maxServers()][3];
+        routerSlots = new int[map.hardware().maxRouters()][3];
         flows = new FakeFlowTable(map);
     }
 
@@ -69,6 +71,9 @@ public final class FakeFlowSwitch implements RegisterBus {
             case "SRV_RD_MAC_LO" -> serverSlots[index("SRV_INDEX")][0];
             case "SRV_RD_MAC_HI" -> serverSlots[index("SRV_INDEX")][1];
             case "SRV_RD_CFG" -> serverSlots[index("SRV_INDEX")][2];
+            case "RTR_RD_MAC_LO" -> routerSlots[index("RTR_INDEX")][0];
+            case "RTR_RD_MAC_HI" -> routerSlots[index("RTR_INDEX")][1];
+            case "RTR_RD_CFG" -> routerSlots[index("RTR_INDEX")][2];
             case "FLOW_OCCUPANCY" -> flows.size();
             case "FLOW_STASH_OCCUPANCY" -> flows.stashOccupancy();
             case "FLOW_STATUS" -> flows.status();
@@ -146,6 +151,8 @@ public final class FakeFlowSwitch implements RegisterBus {
                     new int[] {words.get("SVC_VIP"), words.get("SVC_CFG")};
             case "SRV_COMMIT" -> serverSlots[index("SRV_INDEX")] =
                     new int[] {words.get("SRV_MAC_LO"), words.get("SRV_MAC_HI"), words.get("SRV_CFG")};
+            case "RTR_COMMIT" -> routerSlots[index("RTR_INDEX")] =
+                    new int[] {words.get("RTR_MAC_LO"), words.get("RTR_MAC_HI"), words.get("RTR_CFG")};
             case "STATS_CLEAR" -> counters.replaceAll((c, v) -> 0L);
             case "FLOW_FLUSH" -> flows.flush();
             case "FLOW_CMD" -> flows.command(value, words::get);

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
@@ -100,6 +101,23 @@ class HealthMonitorTest {
     }
 
     @Test
+    void aSuspectFlagOfPassiveHealthCountsAsAFailedCheck() {
+        try (HealthMonitor monitor = open(List.of(WEB_1, WEB_2), ServerStates.of(balancer))) {
+            // Server slot 1 (web-2) left SYNs unanswered in the switch's last window; its active check still passes.
+            fake.setRegister("PASSIVE_SUSPECT", 1 << 1);
+            round(monitor, 1);
+            round(monitor, 2);
+            List<CheckReport> third = round(monitor, 3);
+            assertEquals(ServerState.DOWN, state(1));
+            assertEquals(ServerState.UP, state(0));
+            assertEquals(false, third.get(1).result().passed());
+            assertEquals(List.of("3 consecutive failures: tcp 10.0.0.2:80 passive health: suspect, too many SYNs"
+                    + " unanswered in the switch's last window (the active check: connected)"),
+                    log.transitions.stream().map(Transition::reason).toList());
+        }
+    }
+
+    @Test
     void aDrainedServerIsNeitherTakenDownNorRaised() {
         balancer.setServerState(ServerRef.in("web", "web-2"), ServerState.DRAIN);
         try (HealthMonitor monitor = open(List.of(WEB_2), ServerStates.of(balancer))) {
@@ -133,6 +151,11 @@ class HealthMonitorTest {
             @Override
             public boolean move(ServerRef server, ServerState from, ServerState to) {
                 return device.move(server, from, to);
+            }
+
+            @Override
+            public Set<ServerRef> suspects() {
+                return device.suspects();
             }
         };
         HealthTarget fallOne = new HealthTarget("web", "web-2", WEB_2.address(), new HealthCheck(TCP.probe(),
@@ -225,6 +248,11 @@ class HealthMonitorTest {
             @Override
             public boolean move(ServerRef server, ServerState from, ServerState to) {
                 return device.move(server, from, to);
+            }
+
+            @Override
+            public Set<ServerRef> suspects() {
+                return device.suspects();
             }
         };
         HealthTarget fast = new HealthTarget("web", "web-2", WEB_2.address(), new HealthCheck(TCP.probe(),

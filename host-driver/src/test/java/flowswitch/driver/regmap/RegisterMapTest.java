@@ -30,8 +30,10 @@ class RegisterMapTest {
         assertEquals(0x30C, map.register("SRV_CFG").address());
         assertEquals(Access.W1P, map.register("SVC_COMMIT").access());
         assertEquals(Group.SERVER_TABLE, map.register("SRV_CFG").group());
-        assertEquals(96, map.counters().size());
-        assertEquals(48, map.counters(Group.SERVER).size());
+        assertEquals(154, map.counters().size());
+        assertEquals(8, map.counters(Group.ROUTER).size());
+        assertEquals(Group.ROUTER_TABLE, map.register("RTR_CFG").group());
+        assertEquals(96, map.counters(Group.SERVER).size());
         assertEquals(1601, map.hardware().maglevTableSize());
         assertEquals(Group.SERVER, map.register("SERVER3_CONNECTIONS").group());
         assertEquals(List.of("hits", "misses", "inserts", "insert_fail", "reassigns", "stash_inserts", "relocations",

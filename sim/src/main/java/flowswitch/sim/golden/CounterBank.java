@@ -15,6 +15,7 @@ final class CounterBank {
                 case PORT -> hardware.ports();
                 case SERVICE -> hardware.maxServices();
                 case SERVER -> hardware.maxServers();
+                case ROUTER -> hardware.maxRouters();
                 case DROP, FLOW -> 1;
             };
             for (int index = 0; index < instances; index++) {

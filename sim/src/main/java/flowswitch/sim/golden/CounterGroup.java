@@ -11,7 +11,8 @@ public enum CounterGroup {
     DROP(false, DropReason.values()),
     FLOW(false, FlowCounter.values()),
     SERVICE(true, ServiceCounter.values()),
-    SERVER(true, ServerCounter.values());
+    SERVER(true, ServerCounter.values()),
+    ROUTER(true, RouterCounter.values());
 
     private final boolean indexed;
     private final List<CounterKind> kinds;

@@ -3,7 +3,8 @@ package flowswitch.sim.golden;
 import java.util.Locale;
 
 /** One counter name within its group, as docs/register-map.md spells it. */
-public sealed interface CounterKind permits PortCounter, DropReason, FlowCounter, ServiceCounter, ServerCounter {
+public sealed interface CounterKind permits PortCounter, DropReason, FlowCounter, ServiceCounter, ServerCounter,
+        RouterCounter {
     CounterGroup group();
 
     /** Implemented by every enum constant. */

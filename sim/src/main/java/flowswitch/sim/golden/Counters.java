@@ -48,6 +48,10 @@ public record Counters(Map<CounterId, Long> values, int flowOccupancy, int macOc
         return get(new CounterId(counter, slot));
     }
 
+    public long router(int slot, RouterCounter counter) {
+        return get(new CounterId(counter, slot));
+    }
+
     /** One line per counter whose value differs (or that only one side has), e.g. for an assertion message. */
     public List<String> differences(Counters other) {
         List<String> lines = new ArrayList<>();

@@ -17,6 +17,8 @@ enum FlowOutcome {
     NOT_STORED(true, FlowCounter.MISSES, FlowCounter.INSERT_FAIL),
     /** Found with a dead server, and no server can take it. */
     STALE_UNSERVED(false),
+    /** Found with a dead server, and the service refuses such connections: dropped, the entry unchanged. */
+    REFUSED(false),
     /** Not found, and no server can take it. */
     MISS_UNSERVED(false, FlowCounter.MISSES);
 

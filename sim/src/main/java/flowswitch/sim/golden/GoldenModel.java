@@ -1,8 +1,11 @@
 package flowswitch.sim.golden;
 
 import flowswitch.config.HardwareParams;
+import flowswitch.config.Ipv4Address;
 import flowswitch.config.MacAddress;
 import flowswitch.config.Scheduler;
+import flowswitch.config.Protocol;
+import flowswitch.config.RouterState;
 import flowswitch.config.ServerSlot;
 import flowswitch.config.ServerState;
 import flowswitch.config.SwitchConfig;
@@ -21,6 +24,9 @@ import java.util.stream.IntStream;
  * it feeds the RTL and compares what leaves, and the counters, with what the hardware did.
  */
 public final class GoldenModel {
+    private static final int TCP_SYN = 0x02;
+    private static final int TCP_ACK = 0x10;
+
     private final HardwareParams hardware;
     private final MacAddress switchMac;
     private final FrameParser parser;
@@ -32,6 +38,7 @@ public final class GoldenModel {
     private final MacTable macs;
     private final Bridge bridge;
     private final VipArp vipArp;
+    private final RouterPool routers;
     private final CounterBank counters;
 
     /** A switch just reset and loaded with {@code config}, as the host driver loads it. */
@@ -48,6 +55,10 @@ public final class GoldenModel {
         this.bridge = new Bridge(macs, switchMac, hardware.ports());
         this.vipArp = new VipArp(classifier, switchMac);
         this.counters = new CounterBank(hardware);
+        this.routers = new RouterPool(hardware.maxRouters());
+        for (int r = 0; r < config.routers().size(); r++) {
+            routers.set(r, Optional.of(RouterEntry.of(config.routers().get(r))));
+        }
         for (int s = 0; s < config.services().size(); s++) {
             classifier.set(s, Optional.of(ServiceEntry.of(config.services().get(s))));
         }
@@ -101,6 +112,7 @@ public final class GoldenModel {
                 : answering.isPresent() ? answerArp(ingressPort, answering.getAsInt(), parsed, frame)
                 : bridged(ingressPort, parsed, frame);
         bridge.learn(ingressPort, parsed);
+        countSynAck(ingressPort, parsed);
         for (Egress egress : out) {
             counters.frame(PortCounter.TX_PACKETS, PortCounter.TX_BYTES, egress.port(), frame.length);
         }
@@ -145,6 +157,26 @@ public final class GoldenModel {
         servers.set(slot, Optional.empty());
     }
 
+    /** RTR_COMMIT with valid set. */
+    public void setRouter(int slot, RouterEntry router) {
+        checkIndex("router slot", slot, hardware.maxRouters());
+        routers.set(slot, Optional.of(router));
+    }
+
+    /** @throws IllegalArgumentException for a slot out of range or not holding a router */
+    public void setRouterState(int slot, RouterState state) {
+        checkIndex("router slot", slot, hardware.maxRouters());
+        RouterEntry router = routers.get(slot).orElseThrow(() -> new IllegalArgumentException("router slot " + slot
+                + " holds no router; load one with setRouter first"));
+        routers.set(slot, Optional.of(new RouterEntry(router.mac(), state)));
+    }
+
+    /** RTR_COMMIT with valid clear. */
+    public void clearRouter(int slot) {
+        checkIndex("router slot", slot, hardware.maxRouters());
+        routers.set(slot, Optional.empty());
+    }
+
     /** SVC_COMMIT with enable set. */
     public void setService(int slot, ServiceEntry service) {
         checkIndex("service slot", slot, hardware.maxServices());
@@ -159,25 +191,59 @@ public final class GoldenModel {
 
     private List<Egress> toServer(int ingressPort, int service, ParsedFrame parsed, byte[] frame) {
         ServiceEntry entry = classifier.service(service);
-        Assignment assignment = balancer.assign(service, entry.scheduler(), parsed.ports().orElseThrow(),
-                parsed.opensConnection());
+        Assignment assignment = balancer.assign(service, entry.scheduler(), entry.onServerDown(),
+                parsed.ports().orElseThrow(), parsed.opensConnection());
         for (FlowCounter counter : assignment.outcome().counters()) {
             counters.count(counter);
         }
         if (assignment.server().isEmpty()) {
-            return drop(ingressPort, DropReason.NO_SERVER);
+            return drop(ingressPort, assignment.outcome() == FlowOutcome.REFUSED ? DropReason.SERVER_DOWN
+                    : DropReason.NO_SERVER);
         }
         int slot = assignment.server().getAsInt();
         ServerEntry server = servers.get(slot).orElseThrow();
         if (assignment.outcome().newFlow()) {
             counters.add(ServerCounter.NEW_FLOWS, slot, 1);
         }
+        if ((parsed.tcpFlags() & (TCP_SYN | TCP_ACK)) == TCP_SYN && isTcp(parsed)) {
+            counters.add(ServerCounter.SYNS, slot, 1);
+        }
         counters.frame(ServerCounter.PACKETS, ServerCounter.BYTES, slot, frame.length);
         counters.frame(ServiceCounter.PACKETS, ServiceCounter.BYTES, service, frame.length);
-        byte[] rewritten = frame.clone();
-        System.arraycopy(server.mac().bytes(), 0, rewritten, 0, 6);
-        System.arraycopy(switchMac.bytes(), 0, rewritten, 6, 6);
-        return List.of(new Egress(server.port(), rewritten));
+        return List.of(new Egress(server.port(), rewritten(frame, server.mac())));
+    }
+
+    /** The switch forwards the frame as its own L2 hop: destination {@code to}, source the switch MAC. */
+    private byte[] rewritten(byte[] frame, MacAddress to) {
+        byte[] out = frame.clone();
+        System.arraycopy(to.bytes(), 0, out, 0, 6);
+        System.arraycopy(switchMac.bytes(), 0, out, 6, 6);
+        return out;
+    }
+
+    /**
+     * docs/datapath.md "Passive health": a server's SYN-ACK counts for the lowest slot with its MAC whose service
+     * has the VIP it answers from.
+     */
+    private void countSynAck(int ingressPort, ParsedFrame parsed) {
+        if (classifier.uplink(ingressPort) || !isTcp(parsed)
+                || (parsed.tcpFlags() & (TCP_SYN | TCP_ACK)) != (TCP_SYN | TCP_ACK)) {
+            return;
+        }
+        Ipv4Address from = parsed.ports().orElseThrow().source();
+        for (int slot = 0; slot < hardware.maxServers(); slot++) {
+            Optional<ServerEntry> server = servers.get(slot);
+            if (server.isPresent() && server.get().mac().equals(parsed.source())
+                    && classifier.service(server.get().serviceIndex()) != null
+                    && classifier.service(server.get().serviceIndex()).vip().equals(from)) {
+                counters.add(ServerCounter.SYN_ACKS, slot, 1);
+                return;
+            }
+        }
+    }
+
+    private static boolean isTcp(ParsedFrame parsed) {
+        return parsed.ports().map(p -> p.protocol() == Protocol.TCP).orElse(false);
     }
 
     /** The request goes back out of its port as the switch's reply. */
@@ -187,11 +253,40 @@ public final class GoldenModel {
     }
 
     private List<Egress> bridged(int ingressPort, ParsedFrame parsed, byte[] frame) {
+        OptionalInt downRouter = classifier.uplink(ingressPort) || parsed.destination().equals(switchMac)
+                ? OptionalInt.empty() : routers.downSlot(parsed.destination());
+        if (downRouter.isPresent()) {
+            return failedOver(ingressPort, downRouter.getAsInt(), parsed, frame);
+        }
         BridgeDecision decision = bridge.decide(ingressPort, parsed);
         if (decision.drop().isPresent()) {
             return drop(ingressPort, decision.drop().get());
         }
-        List<Integer> ports = decision.ports();
+        return sent(ingressPort, parsed, frame, decision.ports());
+    }
+
+    /** docs/datapath.md "Router failover": a server's frame for router {@code down}, which is marked down. */
+    private List<Egress> failedOver(int ingressPort, int down, ParsedFrame parsed, byte[] frame) {
+        OptionalInt live = routers.pick(parsed.ports().map(HashPick::hash).orElse(0));
+        if (live.isEmpty()) {
+            return drop(ingressPort, DropReason.NO_ROUTER);
+        }
+        MacAddress to = routers.get(live.getAsInt()).orElseThrow().mac();
+        OptionalInt known = macs.lookup(to);
+        if (known.isPresent() && known.getAsInt() == ingressPort) {
+            return drop(ingressPort, DropReason.FILTERED);
+        }
+        List<Integer> ports = known.isPresent() ? List.of(known.getAsInt()) : uplinks();
+        List<Egress> out = sent(ingressPort, parsed, rewritten(frame, to), ports);
+        if (!out.isEmpty()) {
+            counters.add(RouterCounter.FAILOVERS, down, 1);
+            counters.add(RouterCounter.TAKEOVERS, live.getAsInt(), 1);
+        }
+        return out;
+    }
+
+    /** {@code frame} out on {@code ports}, less the uplinks for a server's ARP about a VIP. */
+    private List<Egress> sent(int ingressPort, ParsedFrame parsed, byte[] frame, List<Integer> ports) {
         if (vipArp.keptFromUplinks(ingressPort, parsed)) {
             ports = vipArp.withoutUplinks(ports);
             if (ports.isEmpty()) {
@@ -203,6 +298,16 @@ public final class GoldenModel {
             out.add(new Egress(port, frame));
         }
         return out;
+    }
+
+    private List<Integer> uplinks() {
+        List<Integer> ports = new ArrayList<>();
+        for (int port = 0; port < hardware.ports(); port++) {
+            if (classifier.uplink(port)) {
+                ports.add(port);
+            }
+        }
+        return ports;
     }
 
     private List<Egress> drop(int ingressPort, DropReason reason) {

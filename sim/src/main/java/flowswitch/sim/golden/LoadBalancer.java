@@ -1,7 +1,7 @@
 package flowswitch.sim.golden;
 
 import flowswitch.config.Scheduler;
-
+import flowswitch.config.ServerDownPolicy;
 import java.util.OptionalInt;
 
 /**
@@ -22,13 +22,17 @@ final class LoadBalancer {
     }
 
     /** {@code opens}: the frame may open a connection ({@link ParsedFrame#opensConnection}). */
-    Assignment assign(int service, Scheduler scheduler, FiveTuple frame, boolean opens) {
+    Assignment assign(int service, Scheduler scheduler, ServerDownPolicy onServerDown, FiveTuple frame,
+                      boolean opens) {
         FlowKey key = FlowKey.of(service, frame);
         OptionalInt entry = flows.find(key);
         if (entry.isPresent()) {
             int server = flows.server(entry.getAsInt());
             if (servers.keepsFlows(server, service)) {
                 return new Assignment(FlowOutcome.HIT, OptionalInt.of(server));
+            }
+            if (onServerDown == ServerDownPolicy.DROP) {
+                return new Assignment(FlowOutcome.REFUSED, OptionalInt.empty());
             }
             OptionalInt picked = schedule(key, scheduler);
             picked.ifPresent(slot -> flows.reassign(entry.getAsInt(), slot));

@@ -12,7 +12,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The hosts on the switch's ports: one router per uplink port (made up here) and the config's servers. */
+/**
+ * The hosts on the switch's ports: one router per uplink port and the config's servers. The config's routers take
+ * the uplink ports in order; uplinks beyond them get routers made up here. Config routers beyond the uplinks are no
+ * station: they never send, so the switch never learns where they are (a failover to such a router floods the
+ * uplinks).
+ */
 final class Stations {
     /** Locally administered; the port number goes in the last octet, then the fifth if taken. */
     private static final long ROUTER_MAC_BASE = 0x0252_0000_0000L;
@@ -37,15 +42,24 @@ final class Stations {
                     new Ipv4Address(SERVER_IP_BASE + slot.index())));
             serviceOfServer.add(slot.serviceIndex());
         }
-        config.ports().stream().filter(p -> p.role() == PortRole.UPLINK).mapToInt(PortConfig::index).sorted()
-                .forEach(port -> {
-                    MacAddress mac = new MacAddress(ROUTER_MAC_BASE + port);
-                    for (long step = 1; taken.contains(mac); step++) {
-                        mac = new MacAddress(ROUTER_MAC_BASE + port + (step << 8));
-                    }
-                    taken.add(mac);
-                    routers.add(new Host(port, mac, new Ipv4Address(ROUTER_IP_BASE + port)));
-                });
+        config.routers().forEach(r -> taken.add(r.mac()));
+        int[] uplinks = config.ports().stream().filter(p -> p.role() == PortRole.UPLINK).mapToInt(PortConfig::index)
+                .sorted().toArray();
+        for (int i = 0; i < uplinks.length; i++) {
+            int port = uplinks[i];
+            MacAddress mac = i < config.routers().size() ? config.routers().get(i).mac() : madeUpMac(port, taken);
+            routers.add(new Host(port, mac, new Ipv4Address(ROUTER_IP_BASE + port)));
+        }
+    }
+
+    /** A router MAC for {@code port} that no other station has; taken from now on. */
+    private static MacAddress madeUpMac(int port, Set<MacAddress> taken) {
+        MacAddress mac = new MacAddress(ROUTER_MAC_BASE + port);
+        for (long step = 1; taken.contains(mac); step++) {
+            mac = new MacAddress(ROUTER_MAC_BASE + port + (step << 8));
+        }
+        taken.add(mac);
+        return mac;
     }
 
     /** One per uplink port, in port order. */

@@ -26,7 +26,9 @@ class CountersTest {
         HardwareParams hardware = HardwareParams.defaults();
         Counters counters = TestSwitch.model().counters();
         int expected = hardware.ports() * 5 + DropReason.values().length + FlowCounter.values().length
-                + hardware.maxServices() * ServiceCounter.values().length + hardware.maxServers() * 3;
+                + hardware.maxServices() * ServiceCounter.values().length
+                + hardware.maxServers() * ServerCounter.values().length
+                + hardware.maxRouters() * RouterCounter.values().length;
         assertEquals(expected, counters.values().size());
         assertTrue(counters.values().values().stream().allMatch(v -> v == 0));
         assertEquals(0, counters.flowOccupancy());
@@ -87,6 +89,7 @@ class CountersTest {
         expected.put("SERVER0_PACKETS", 2L);
         expected.put("SERVER0_BYTES", 1060L);
         expected.put("SERVER0_NEW_FLOWS", 1L);
+        expected.put("SERVER0_SYNS", 2L);
         expected.put("SERVER3_PACKETS", 1L);
         expected.put("SERVER3_BYTES", 80L);
         expected.put("SERVER3_NEW_FLOWS", 1L);

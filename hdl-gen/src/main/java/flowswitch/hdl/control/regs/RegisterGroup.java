@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 
 /** What a register or counter belongs to (docs/register-map.md); indexed groups repeat per port or slot. */
 public enum RegisterGroup {
-    CORE(false), CTRL(false), SERVICE_TABLE(false), SERVER_TABLE(false), FLOW(false), MAC(false), DROP(false),
-    PORT(true), SERVICE(true), SERVER(true);
+    CORE(false), CTRL(false), SERVICE_TABLE(false), SERVER_TABLE(false), ROUTER_TABLE(false), FLOW(false), MAC(false),
+    HEALTH(false), DROP(false), PORT(true), SERVICE(true), SERVER(true), ROUTER(true);
 
     private final boolean indexed;
 
