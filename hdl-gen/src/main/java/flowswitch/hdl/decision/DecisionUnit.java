@@ -51,8 +51,7 @@ public final class DecisionUnit extends HwComponent {
     public final UInt flowCommitValue;
     public final Bits flowCommitKind = out(bits(FlowKind.WIDTH));
 
-    // Counter events: one pulse per decided frame; byte counters add statFrameBytes.
-    public final UInt statFrameBytes = out(uint(16));
+    // Counter events: one pulse per decided frame (servers' and services' traffic is counted as it leaves, by the egress).
     public final List<Bool> statPortDrop = new ArrayList<>();
     public final Map<DropReason, Bool> statDrop = new EnumMap<>(DropReason.class);
     public final Bool statFlowHit = out(bool());
@@ -60,9 +59,7 @@ public final class DecisionUnit extends HwComponent {
     public final Bool statFlowInsert = out(bool());
     public final Bool statFlowInsertFail = out(bool());
     public final Bool statFlowReassign = out(bool());
-    public final List<Bool> statServerPacket = new ArrayList<>();
     public final List<Bool> statServerNewFlow = new ArrayList<>();
-    public final List<Bool> statServicePacket = new ArrayList<>();
     public final List<Bool> statServiceArpReply = new ArrayList<>();
     public final UInt statMacOccupancy;
 
@@ -93,7 +90,7 @@ public final class DecisionUnit extends HwComponent {
         int servers = cfg.scheduler().servers();
         int services = cfg.scheduler().services();
         BitLayout meta = FrameMeta.LAYOUT;
-        BitLayout decision = Decision.layout(ports);
+        BitLayout decision = Decision.layout(ports, cfg.scheduler().serverBits(), cfg.scheduler().serviceBits());
         BitLayout srv = ServerEntry.LAYOUT;
 
         cfgUplinkMask = in(bits(ports));
@@ -108,14 +105,8 @@ public final class DecisionUnit extends HwComponent {
             statPortDrop.add(out(bool()));
         }
         for (DropReason r : DropReason.values()) statDrop.put(r, out(bool()));
-        for (int s = 0; s < servers; s++) {
-            statServerPacket.add(out(bool()));
-            statServerNewFlow.add(out(bool()));
-        }
-        for (int v = 0; v < services; v++) {
-            statServicePacket.add(out(bool()));
-            statServiceArpReply.add(out(bool()));
-        }
+        for (int s = 0; s < servers; s++) statServerNewFlow.add(out(bool()));
+        for (int v = 0; v < services; v++) statServiceArpReply.add(out(bool()));
         statMacOccupancy = out(uint(cfg.macTable().indexWidth() + 1));
         flowLookupKey = out(bits(cfg.flowTable().keyWidth()));
         flowHitValue = in(uint(cfg.flowTable().valueWidth()));
@@ -239,7 +230,8 @@ public final class DecisionUnit extends HwComponent {
         Bits verdict = decision.newBits();
         decision.assignAll(verdict, Map.of("dest", dest, "rewrite", or(forwardedService, answerArp),
                 "dst_mac", mux(answerArp, meta.get(frame, "arp_sha"), srv.get(target, "mac")),
-                "arp_reply", answerArp, "vip", targetIp));
+                "arp_reply", answerArp, "vip", targetIp, "served", forwardedService,
+                "server", resize(server, cfg.scheduler().serverBits()), "service", service));
         Vec<Bool> pushReady = vec(flowswitch.hdl.dsl.Hw::bool, ports);
         for (int i = 0; i < ports; i++) {
             Stream<Bits> push = decisions.get(i).push();
@@ -276,16 +268,12 @@ public final class DecisionUnit extends HwComponent {
         assign(statFlowInsert, and(newFlow, miss, flowCanInsert));
         assign(statFlowReassign, and(newFlow, reassign));
         for (int s = 0; s < servers; s++) {
-            Bool isThis = eq(server, u(s, cfg.scheduler().serverBits()));
-            assign(statServerPacket.get(s), and(serviceDone, isThis));
-            assign(statServerNewFlow.get(s), and(newFlow, isThis));
+            assign(statServerNewFlow.get(s), and(newFlow, eq(server, u(s, cfg.scheduler().serverBits()))));
         }
         for (int v = 0; v < services; v++) {
-            assign(statServicePacket.get(v), and(serviceDone, eq(service, u(v, cfg.scheduler().serviceBits()))));
             assign(statServiceArpReply.get(v),
                     and(done, answerArp, eq(arpTarget.index, u(v, cfg.scheduler().serviceBits()))));
         }
-        assign(statFrameBytes, meta.getUInt(frame, "len"));
         assign(statMacOccupancy, macs.occupancy);
     }
 
