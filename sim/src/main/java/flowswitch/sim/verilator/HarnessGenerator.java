@@ -67,7 +67,8 @@ public final class HarnessGenerator {
                     .append(s).append("tvalid, &").append(s).append("tlast, &").append(s).append("tuser, &")
                     .append(s).append("tready};\n");
             b.append("    out[").append(i).append("] = OutPins{&").append(m).append("tdata, &").append(m).append("tkeep, &")
-                    .append(m).append("tvalid, &").append(m).append("tlast, &").append(m).append("tready};\n");
+                    .append(m).append("tvalid, &").append(m).append("tlast, &").append(m).append("tuser, &")
+                    .append(m).append("tready};\n");
         }
         return b.toString().stripTrailing();
     }

@@ -137,7 +137,7 @@ public final class VerilatedModel implements AutoCloseable {
         return lib.fs_pending_frames(handle(), port);
     }
 
-    /** The oldest frame that left the design on output {@code port}, if any. */
+    /** The oldest frame that left the design on output {@code port}, if any, aborted ones too. */
     public Optional<EgressFrame> popFrame(int port) {
         checkPort(port);
         long length = lib.fs_peek_frame_length(handle(), port);
@@ -148,8 +148,9 @@ public final class VerilatedModel implements AutoCloseable {
         byte[] data = new byte[Math.toIntExact(length)];
         LongByReference first = new LongByReference();
         LongByReference last = new LongByReference();
-        check(lib.fs_pop_frame(handle(), port, data, data.length, first, last));
-        return Optional.of(new EgressFrame(port, data, first.getValue(), last.getValue()));
+        IntByReference aborted = new IntByReference();
+        check(lib.fs_pop_frame(handle(), port, data, data.length, first, last, aborted));
+        return Optional.of(new EgressFrame(port, data, first.getValue(), last.getValue(), aborted.getValue() != 0));
     }
 
     /** Every frame that has left the design on output {@code port}, oldest first. */
