@@ -27,7 +27,8 @@ public final class HarnessGenerator {
                 "DATA_BITS", Integer.toString(top.dataWidth()),
                 "DATA_TYPE", verilatorType(top.dataWidth()),
                 "KEEP_TYPE", verilatorType(top.laneBytes()),
-                "BIND_PINS", pinBindings(top.ports()));
+                "BIND_PINS", pinBindings(top.ports()),
+                "SERIAL_GAP", Long.toString(VerilatedModel.SERIAL_GAP_CYCLES));
         Matcher m = PLACEHOLDER.matcher(template());
         StringBuilder out = new StringBuilder();
         while (m.find()) {
