@@ -101,7 +101,7 @@ public final class DecisionUnit extends HwComponent {
         for (int i = 0; i < ports; i++) {
             sMeta.add(slave(stream(meta::newBits)));
             mDecision.add(master(stream(decision::newBits)));
-            decisions.add(fifo(decision::newBits, cfg.decisionFifoDepth()));
+            decisions.add(bypassFifo(decision::newBits, cfg.decisionFifoDepth()));
             statPortDrop.add(out(bool()));
         }
         for (DropReason r : DropReason.values()) statDrop.put(r, out(bool()));

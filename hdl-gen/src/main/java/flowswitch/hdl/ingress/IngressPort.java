@@ -44,7 +44,8 @@ public final class IngressPort extends HwComponent {
         mFrame = master(stream(stored::newBits));
         mMeta = master(stream(FrameMeta.LAYOUT::newBits));
         frames = fifo(stored::newBits, cfg.frameFifoBeats());
-        metas = fifo(FrameMeta.LAYOUT::newBits, cfg.metaFifoDepth());
+        // The meta is on the latency path (first beat in to first beat out): it reaches the decision unit as it is made.
+        metas = bypassFifo(FrameMeta.LAYOUT::newBits, cfg.metaFifoDepth());
         beatIndex = regUInt(bitsFor(maxBeats), 0);
         parser = build(new HeaderParser(cfg));
 
