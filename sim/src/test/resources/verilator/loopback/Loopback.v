@@ -14,6 +14,7 @@ module Loopback #(parameter W = 64) (
     output wire [W/8-1:0] m_axis_0_tkeep,
     output wire           m_axis_0_tvalid,
     output wire           m_axis_0_tlast,
+    output wire           m_axis_0_tuser,
     input  wire           m_axis_0_tready,
     input  wire [W-1:0]   s_axis_1_tdata,
     input  wire [W/8-1:0] s_axis_1_tkeep,
@@ -25,6 +26,7 @@ module Loopback #(parameter W = 64) (
     output wire [W/8-1:0] m_axis_1_tkeep,
     output wire           m_axis_1_tvalid,
     output wire           m_axis_1_tlast,
+    output wire           m_axis_1_tuser,
     input  wire           m_axis_1_tready,
     input  wire [W-1:0]   s_axis_2_tdata,
     input  wire [W/8-1:0] s_axis_2_tkeep,
@@ -36,6 +38,7 @@ module Loopback #(parameter W = 64) (
     output wire [W/8-1:0] m_axis_2_tkeep,
     output wire           m_axis_2_tvalid,
     output wire           m_axis_2_tlast,
+    output wire           m_axis_2_tuser,
     input  wire           m_axis_2_tready,
     input  wire [15:0]    s_axil_awaddr,
     input  wire [2:0]     s_axil_awprot,
@@ -59,6 +62,11 @@ module Loopback #(parameter W = 64) (
     input  wire           uart_rxd,
     output reg            uart_txd
 );
+    // The loopback never aborts a frame.
+    assign m_axis_0_tuser = 1'b0;
+    assign m_axis_1_tuser = 1'b0;
+    assign m_axis_2_tuser = 1'b0;
+
     loop_stage #(.W(W)) stage_0 (
         .clk(clk), .rst(rst),
         .s_tdata(s_axis_0_tdata), .s_tkeep(s_axis_0_tkeep), .s_tvalid(s_axis_0_tvalid),

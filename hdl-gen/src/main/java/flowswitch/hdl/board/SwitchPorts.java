@@ -42,13 +42,13 @@ public final class SwitchPorts {
         return frames;
     }
 
-    /** Frames out of switch port {@code port}: read the returned stream ({@code user} is always clear). */
+    /** Frames out of switch port {@code port}: read the returned stream ({@code user} on a last beat: aborted). */
     public Stream<Bits> egress(int port) {
         String p = "m_axis_" + port;
         Stream<Bits> frames = stream(beat::newBits);
         assign(frames.valid(), bool(p + "_tvalid"));
         beat.assignAll(frames.payload(), Map.of("data", bits(p + "_tdata"), "keep", bits(p + "_tkeep"),
-                "last", bool(p + "_tlast"), "user", FALSE()));
+                "last", bool(p + "_tlast"), "user", bool(p + "_tuser")));
         assign(bool(p + "_tready"), frames.ready());
         return frames;
     }

@@ -57,8 +57,7 @@ public final class DecisionUnit extends HwComponent {
     public final Vec<UInt> cfgConnections;
     public final UInt maglevServer;
 
-    // Counter events: one pulse per decided frame; byte counters add statFrameBytes.
-    public final UInt statFrameBytes = out(uint(16));
+    // Counter events: one pulse per decided frame (servers' and services' traffic is counted as it leaves, by the egress).
     public final List<Bool> statPortDrop = new ArrayList<>();
     public final Map<DropReason, Bool> statDrop = new EnumMap<>(DropReason.class);
     public final Bool statFlowHit = out(bool());
@@ -66,12 +65,10 @@ public final class DecisionUnit extends HwComponent {
     public final Bool statFlowInsert = out(bool());
     public final Bool statFlowInsertFail = out(bool());
     public final Bool statFlowReassign = out(bool());
-    public final List<Bool> statServerPacket = new ArrayList<>();
     public final List<Bool> statServerNewFlow = new ArrayList<>();
     /** Passive health: a client SYN sent to server s, a SYN-ACK from it (docs/datapath.md "Passive health"). */
     public final Bits statServerSyn;
     public final Bits statServerSynAck;
-    public final List<Bool> statServicePacket = new ArrayList<>();
     public final List<Bool> statServiceArpReply = new ArrayList<>();
     public final List<Bool> statRouterFailover = new ArrayList<>();
     public final List<Bool> statRouterTakeover = new ArrayList<>();
@@ -105,7 +102,7 @@ public final class DecisionUnit extends HwComponent {
         int servers = cfg.scheduler().servers();
         int services = cfg.scheduler().services();
         BitLayout meta = FrameMeta.LAYOUT;
-        BitLayout decision = Decision.layout(ports);
+        BitLayout decision = Decision.layout(ports, cfg.scheduler().serverBits(), cfg.scheduler().serviceBits());
         BitLayout srv = ServerEntry.LAYOUT;
 
         cfgUplinkMask = in(bits(ports));
@@ -117,20 +114,14 @@ public final class DecisionUnit extends HwComponent {
         for (int i = 0; i < ports; i++) {
             sMeta.add(slave(stream(meta::newBits)));
             mDecision.add(master(stream(decision::newBits)));
-            decisions.add(fifo(decision::newBits, cfg.decisionFifoDepth()));
+            decisions.add(bypassFifo(decision::newBits, cfg.decisionFifoDepth()));
             statPortDrop.add(out(bool()));
         }
         for (DropReason r : DropReason.values()) statDrop.put(r, out(bool()));
-        for (int s = 0; s < servers; s++) {
-            statServerPacket.add(out(bool()));
-            statServerNewFlow.add(out(bool()));
-        }
+        for (int s = 0; s < servers; s++) statServerNewFlow.add(out(bool()));
         statServerSyn = out(bits(servers));
         statServerSynAck = out(bits(servers));
-        for (int v = 0; v < services; v++) {
-            statServicePacket.add(out(bool()));
-            statServiceArpReply.add(out(bool()));
-        }
+        for (int v = 0; v < services; v++) statServiceArpReply.add(out(bool()));
         for (int r = 0; r < cfg.routers().routers(); r++) {
             statRouterFailover.add(out(bool()));
             statRouterTakeover.add(out(bool()));
@@ -280,7 +271,8 @@ public final class DecisionUnit extends HwComponent {
         decision.assignAll(verdict, Map.of("dest", dest, "rewrite", or(forwardedService, answerArp, failingOver),
                 "dst_mac", mux(answerArp, meta.get(frame, "arp_sha"),
                         mux(failingOver, routers.pickMac, srv.get(target, "mac"))),
-                "arp_reply", answerArp, "vip", targetIp));
+                "arp_reply", answerArp, "vip", targetIp, "served", forwardedService,
+                "server", resize(server, cfg.scheduler().serverBits()), "service", service));
         Vec<Bool> pushReady = vec(flowswitch.hdl.dsl.Hw::bool, ports);
         for (int i = 0; i < ports; i++) {
             Stream<Bits> push = decisions.get(i).push();
@@ -332,12 +324,10 @@ public final class DecisionUnit extends HwComponent {
         assign(statServerSynAck, mux(and(serverSynAck, orReduce(answering)), lowestSetBit(answering), b(0, servers)));
         for (int s = 0; s < servers; s++) {
             Bool isThis = eq(server, u(s, cfg.scheduler().serverBits()));
-            assign(statServerPacket.get(s), and(serviceDone, isThis));
             assign(statServerNewFlow.get(s), and(newFlow, isThis));
             assign(bit(statServerSyn, s), and(clientSyn, isThis));
         }
         for (int v = 0; v < services; v++) {
-            assign(statServicePacket.get(v), and(serviceDone, eq(service, u(v, cfg.scheduler().serviceBits()))));
             assign(statServiceArpReply.get(v),
                     and(done, answerArp, eq(arpTarget.index, u(v, cfg.scheduler().serviceBits()))));
         }
@@ -347,7 +337,6 @@ public final class DecisionUnit extends HwComponent {
             assign(statRouterFailover.get(r), and(failedOver, eq(routers.downIndex, slot)));
             assign(statRouterTakeover.get(r), and(failedOver, eq(routers.pick, slot)));
         }
-        assign(statFrameBytes, meta.getUInt(frame, "len"));
         assign(statMacOccupancy, macs.occupancy);
     }
 

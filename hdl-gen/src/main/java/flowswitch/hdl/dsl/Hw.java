@@ -469,6 +469,14 @@ public final class Hw {
     }
 
     /**
+     * A short FIFO in registers that hands an entry on in the cycle it is pushed when it is empty (no added latency),
+     * for queues on the path whose cycles a frame's latency counts.
+     */
+    public static <T extends Data> Fifo<T> bypassFifo(Supplier<T> payload, int depth) {
+        return Fifo.of(library(new StreamFifo<>(type(payload), depth, true, true, false, false, false, scala.Option::empty)));
+    }
+
+    /**
      * Closes a spinal.lib component created from Java. Scala's compiler plugin closes a component at the place it is
      * created; Java has no plugin, so every {@code new} of a library component goes through here.
      */

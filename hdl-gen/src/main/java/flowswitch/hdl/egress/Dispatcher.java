@@ -3,10 +3,12 @@ package flowswitch.hdl.egress;
 import static flowswitch.hdl.dsl.Hw.*;
 import static flowswitch.hdl.dsl.HwComponent.build;
 
-import flowswitch.hdl.decision.Decision;
 import flowswitch.hdl.dsl.BitLayout;
 import flowswitch.hdl.dsl.HwComponent;
+import flowswitch.hdl.ingress.FrameStatus;
+import flowswitch.hdl.ingress.IngressBeat;
 import flowswitch.hdl.stream.AxisBeat;
+import java.util.Map;
 import spinal.core.Bits;
 import spinal.core.Bool;
 import spinal.core.UInt;
@@ -18,7 +20,11 @@ import spinal.lib.Stream;
  * {@link Allocator} for its destination ports and flows out on {@code m_beat} (MACs rewritten, an ARP request made
  * the switch's reply through {@link ArpReply}, if asked) while it holds them. The next decision is taken with the
  * current frame's last beat, and a grant takes effect in the cycle it is given, so frames follow each other without
- * idle cycles.
+ * idle cycles. The frame may still be arriving (cut-through): its ports stay held across gaps in its beats.
+ *
+ * <p>When a frame with a destination has left, the dispatcher reports it (docs/datapath.md "Counters"): aborted by
+ * a late error ({@code stat_abort}, with the error's {@code stat_abort_status}), or, for a service frame, left whole
+ * with {@code stat_bytes} bytes for its server and service ({@code stat_served}).
  */
 final class Dispatcher extends HwComponent {
     final Stream<Bits> sDecision;
@@ -31,6 +37,12 @@ final class Dispatcher extends HwComponent {
     final Bool request = out(bool());
     final Bool holding = out(bool());
     final Bool grant = in(bool());
+    final Bool statAbort = out(bool());
+    final Bits statAbortStatus = out(bits(FrameStatus.WIDTH));
+    final Bool statServed = out(bool());
+    final UInt statServer;
+    final UInt statService;
+    final UInt statBytes = out(uint(EgressSwitchConfig.STAT_BYTES_WIDTH));
 
     final Bool loaded = regBool(false);
     final Bits frameDest;
@@ -38,6 +50,11 @@ final class Dispatcher extends HwComponent {
     final Bits frameDstMac = regBits(MacRewrite.MAC_BITS, 0);
     final Bool frameArpReply = regBool(false);
     final Bits frameVip = regBits(32, 0);
+    final Bool frameServed = regBool(false);
+    final UInt frameServer;
+    final UInt frameService;
+    /** Bytes of the current frame moved before this beat. */
+    final UInt frameBytes = regUInt(EgressSwitchConfig.STAT_BYTES_WIDTH, 0);
     final Bool held = regBool(false);
     /** Beats of the current frame already moved, saturating once past the rewritten header. */
     final UInt beatIndex;
@@ -48,10 +65,17 @@ final class Dispatcher extends HwComponent {
 
     Dispatcher(EgressSwitchConfig config) {
         BitLayout beat = AxisBeat.layout(config.dataWidth());
-        BitLayout decision = Decision.layout(config.ports());
+        BitLayout stored = IngressBeat.layout(config.dataWidth());
+        BitLayout decision = config.decisionLayout();
         int headerBeats = MacRewrite.headerBeats(config.dataWidth());
+        int serverBits = config.scheduler().serverBits();
+        int serviceBits = config.scheduler().serviceBits();
         sDecision = slave(stream(decision::newBits));
-        sFrame = slave(stream(beat::newBits));
+        sFrame = slave(stream(stored::newBits));
+        statServer = out(uint(serverBits));
+        statService = out(uint(serviceBits));
+        frameServer = regUInt(serverBits, 0);
+        frameService = regUInt(serviceBits, 0);
         mBeat = master(stream(beat::newBits));
         dest = out(bits(config.ports()));
         frameDest = regBits(config.ports(), 0);
@@ -65,7 +89,9 @@ final class Dispatcher extends HwComponent {
         assign(holding, held);
 
         assign(arpReply.sBeat.valid(), and(sFrame.valid(), go));
-        assign(arpReply.sBeat.payload(), sFrame.payload());
+        Bits in = sFrame.payload();
+        beat.assignAll(arpReply.sBeat.payload(), Map.of("data", stored.get(in, "data"), "keep", stored.get(in, "keep"),
+                "last", stored.getBool(in, "last"), "user", stored.getBool(in, "user")));
         assign(arpReply.enable, frameArpReply);
         assign(arpReply.requesterMac, frameDstMac);
         assign(arpReply.vip, frameVip);
@@ -80,7 +106,7 @@ final class Dispatcher extends HwComponent {
         assign(arpReply.mBeat.ready(), mBeat.ready());
         assign(sFrame.ready(), or(drop, and(go, arpReply.sBeat.ready())));
 
-        lastFire = and(sFrame.fire(), beat.getBool(sFrame.payload(), "last"));
+        lastFire = and(sFrame.fire(), stored.getBool(in, "last"));
         assign(sDecision.ready(), or(not(loaded), lastFire));
         when(sDecision.fire(), () -> {
             assign(loaded, true);
@@ -89,10 +115,25 @@ final class Dispatcher extends HwComponent {
             assign(frameDstMac, decision.get(sDecision.payload(), "dst_mac"));
             assign(frameArpReply, decision.getBool(sDecision.payload(), "arp_reply"));
             assign(frameVip, decision.get(sDecision.payload(), "vip"));
+            assign(frameServed, decision.getBool(sDecision.payload(), "served"));
+            assign(frameServer, decision.getUInt(sDecision.payload(), "server"));
+            assign(frameService, decision.getUInt(sDecision.payload(), "service"));
         }).elseWhen(lastFire, () -> assign(loaded, false));
 
         when(lastFire, () -> assign(held, false)).elseWhen(grant, () -> assign(held, true));
         when(lastFire, () -> assign(beatIndex, 0))
                 .elseWhen(and(sFrame.fire(), lt(beatIndex, headerBeats)), () -> assign(beatIndex, add(beatIndex, 1)));
+
+        UInt bytesThrough = add(frameBytes, resize(countOnes(stored.get(in, "keep")), EgressSwitchConfig.STAT_BYTES_WIDTH));
+        when(sFrame.fire(), () -> assign(frameBytes, mux(stored.getBool(in, "last"), u(0, frameBytes.getBitsWidth()), bytesThrough)));
+        Bits status = stored.get(in, "status");
+        Bool aborted = neq(status, b(FrameStatus.OK.code(), FrameStatus.WIDTH));
+        Bool sentEnd = and(lastFire, not(drop));
+        assign(statAbort, and(sentEnd, aborted));
+        assign(statAbortStatus, status);
+        assign(statServed, and(sentEnd, not(aborted), frameServed));
+        assign(statServer, frameServer);
+        assign(statService, frameService);
+        assign(statBytes, bytesThrough);
     }
 }

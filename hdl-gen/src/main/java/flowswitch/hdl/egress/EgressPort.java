@@ -13,7 +13,8 @@ import spinal.lib.Stream;
 /**
  * One egress output: a register stage (full throughput) between the crossbar and {@code m_axis}, and the frame
  * counters' inputs. Each beat enters the stage together with the frame's byte count up to and including it, so
- * {@code tx_bytes} is a register and {@code tx_inc} pulses in the cycle the last beat is handed over.
+ * {@code tx_bytes} is a register and {@code tx_inc} pulses in the cycle the last beat is handed over, unless that beat's
+ * {@code user} marks the frame aborted (docs/datapath.md "Counters": an aborted frame is not sent).
  */
 final class EgressPort extends HwComponent {
     final Stream<Bits> sBeat;
@@ -39,7 +40,7 @@ final class EgressPort extends HwComponent {
         counted = sBeat.translateWith(cat(asBits(bytesThrough), sBeat.payload()));
         staged = counted.stage();
         connect(staged.translateWith(slice(staged.payload(), 0, beat.width())), mAxis);
-        assign(txInc, and(mAxis.fire(), beat.getBool(mAxis.payload(), "last")));
+        assign(txInc, and(mAxis.fire(), beat.getBool(mAxis.payload(), "last"), not(beat.getBool(mAxis.payload(), "user"))));
         assign(txBytes, asUInt(slice(staged.payload(), beat.width(), countWidth)));
     }
 }

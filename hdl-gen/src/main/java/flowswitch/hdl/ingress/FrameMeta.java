@@ -3,7 +3,8 @@ package flowswitch.hdl.ingress;
 import flowswitch.hdl.dsl.BitLayout;
 
 /**
- * What the parser tells the decision unit about one stored frame. MACs and IPs hold octet 0 in their top bits.
+ * What the parser tells the decision unit about one frame, at its decision point (docs/datapath.md "Parse"): its
+ * length is not known yet, so no field holds it. MACs and IPs hold octet 0 in their top bits.
  * {@code src_ip} and {@code dst_ip} are the IPv4 addresses, or for a frame with ARP fields ({@code arp}) the sender
  * and target IP: no frame has both, and the decision unit matches either kind against the VIPs.
  */
@@ -12,7 +13,6 @@ public final class FrameMeta {
 
     public static final BitLayout LAYOUT = BitLayout.builder("FrameMeta")
             .field("status", FrameStatus.WIDTH)
-            .field("len", 16)
             .field("dst_mac", 48)
             .field("src_mac", 48)
             .field("l4", 1)

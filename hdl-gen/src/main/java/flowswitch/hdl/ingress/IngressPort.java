@@ -14,10 +14,12 @@ import spinal.core.UInt;
 import spinal.lib.Stream;
 
 /**
- * One switch port's receive side: stores each frame whole (store-and-forward, so a frame can still be dropped after
- * its last byte is seen) while capturing its header, and emits one {@link FrameMeta} per frame when the last beat
- * arrives. A frame longer than {@code maxFrameBytes} is cut there (its stored copy ends early, the rest is discarded)
- * and marked oversize, so one giant frame can never wedge the FIFO.
+ * One switch port's receive side, cut-through: each frame's beats go on into the frame FIFO as they come, while the
+ * {@link HeaderParser} captures its fields; its {@link FrameMeta} leaves at its decision point, or at the end of the
+ * stored copy if that comes first (docs/datapath.md "Parse"). An error that shows only after the meta left (a bad
+ * frame, an oversize one, a truncated IPv4 packet) cannot drop the frame any more: its last stored beat carries the
+ * late status ({@link IngressBeat}). A frame longer than {@code maxFrameBytes} is cut there (its stored copy ends
+ * early, the rest is discarded), so one giant frame can never wedge the FIFO.
  */
 public final class IngressPort extends HwComponent {
     public final Stream<Bits> sAxis;
@@ -28,23 +30,23 @@ public final class IngressPort extends HwComponent {
 
     final UInt beatIndex;
     final UInt byteCount = regUInt(16, 0);
-    final Bool truncated = regBool(false);
-    final Bits header;
+    /** The frame's meta has left (set from its decision point to its last beat). */
+    final Bool metaSent = regBool(false);
     final Fifo<Bits> frames;
     final Fifo<Bits> metas;
     final HeaderParser parser;
 
     public IngressPort(IngressPortConfig cfg) {
         BitLayout beat = AxisBeat.layout(cfg.dataWidth());
-        int dw = cfg.dataWidth();
+        BitLayout stored = IngressBeat.layout(cfg.dataWidth());
         int maxBeats = cfg.maxFrameBeats();
         sAxis = slave(stream(beat::newBits));
-        mFrame = master(stream(beat::newBits));
+        mFrame = master(stream(stored::newBits));
         mMeta = master(stream(FrameMeta.LAYOUT::newBits));
-        frames = fifo(beat::newBits, cfg.frameFifoBeats());
-        metas = fifo(FrameMeta.LAYOUT::newBits, cfg.metaFifoDepth());
+        frames = fifo(stored::newBits, cfg.frameFifoBeats());
+        // The meta is on the latency path (first beat in to first beat out): it reaches the decision unit as it is made.
+        metas = bypassFifo(FrameMeta.LAYOUT::newBits, cfg.metaFifoDepth());
         beatIndex = regUInt(bitsFor(maxBeats), 0);
-        header = reg(() -> bits(cfg.headerBytes() * 8));
         parser = build(new HeaderParser(cfg));
 
         Bits data = beat.get(sAxis.payload(), "data");
@@ -53,37 +55,38 @@ public final class IngressPort extends HwComponent {
         Bool user = beat.getBool(sAxis.payload(), "user");
 
         // Beats past the limit are consumed but not stored; the beat at the limit closes the stored copy.
-        Bool stored = lt(beatIndex, maxBeats);
+        Bool storing = lt(beatIndex, maxBeats);
         Bool cutHere = and(eq(beatIndex, maxBeats - 1), not(last));
+        Bool storedEnd = and(storing, or(last, cutHere));
         UInt frameLength = saturatingAdd(byteCount, countOnes(keep));
+        Bool metaNow = and(storing, not(metaSent), or(parser.due, storedEnd));
 
-        assign(frames.push().valid(), and(sAxis.valid(), stored, or(not(last), metas.push().ready())));
-        assign(metas.push().valid(), and(sAxis.valid(), last, or(not(stored), frames.push().ready())));
-        assign(sAxis.ready(), and(or(not(stored), frames.push().ready()), or(not(last), metas.push().ready())));
-        beat.assignAll(frames.push().payload(), Map.of(
-                "data", data, "keep", keep, "last", or(last, cutHere), "user", user));
+        assign(frames.push().valid(), and(sAxis.valid(), storing, or(not(metaNow), metas.push().ready())));
+        assign(metas.push().valid(), and(sAxis.valid(), metaNow, frames.push().ready()));
+        assign(sAxis.ready(), or(not(storing), and(frames.push().ready(), or(not(metaNow), metas.push().ready()))));
 
-        // The parser sees the header registers with the arriving beat merged in, so a frame's own last beat counts.
-        Bits merged = bits(cfg.headerBytes() * 8);
-        for (int k = 0; k < cfg.headerBeats(); k++) {
-            assign(slice(merged, k * dw, dw), mux(eq(beatIndex, k), data, slice(header, k * dw, dw)));
-        }
-        assign(parser.header, merged);
+        // A frame decided at its stored end was decided with everything known; one decided earlier carries its late error.
+        Bits late = mux(and(storedEnd, metaSent), parser.lateStatus, b(FrameStatus.OK.code(), FrameStatus.WIDTH));
+        stored.assignAll(frames.push().payload(), Map.of("data", data, "keep", keep, "last", storedEnd,
+                "user", neq(late, b(FrameStatus.OK.code(), FrameStatus.WIDTH)), "status", late));
+
+        assign(parser.data, data);
+        assign(parser.capture, and(sAxis.fire(), storing));
+        assign(parser.last, storedEnd);
         assign(parser.len, frameLength);
         assign(parser.rxError, user);
-        assign(parser.oversize, or(truncated, not(stored)));
+        assign(parser.cut, cutHere);
         assign(metas.push().payload(), parser.meta);
 
         when(sAxis.fire(), () -> {
-            assign(header, merged);
             when(last, () -> {
                 assign(beatIndex, 0);
                 assign(byteCount, 0);
-                assign(truncated, false);
+                assign(metaSent, false);
             }).otherwise(() -> {
-                when(stored, () -> assign(beatIndex, add(beatIndex, 1)));
+                when(storing, () -> assign(beatIndex, add(beatIndex, 1)));
                 assign(byteCount, frameLength);
-                when(cutHere, () -> assign(truncated, true));
+                when(metaNow, () -> assign(metaSent, true));
             });
         });
 

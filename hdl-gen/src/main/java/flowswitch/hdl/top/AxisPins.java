@@ -30,13 +30,14 @@ final class AxisPins {
         assign(tready, into.ready());
     }
 
-    /** Output pins {@code <prefix>_t*} fed by {@code from}; the internal bad-frame flag does not leave the switch. */
+    /** Output pins {@code <prefix>_t*} fed by {@code from}; {@code tuser} on a last beat marks an aborted frame. */
     static void masterPins(String prefix, int dataWidth, Stream<Bits> from) {
         BitLayout beat = AxisBeat.layout(dataWidth);
         assign(named(out(bits(dataWidth)), prefix + "_tdata"), beat.get(from.payload(), "data"));
         assign(named(out(bits(dataWidth / 8)), prefix + "_tkeep"), beat.get(from.payload(), "keep"));
         assign(named(out(bool()), prefix + "_tvalid"), from.valid());
         assign(named(out(bool()), prefix + "_tlast"), beat.getBool(from.payload(), "last"));
+        assign(named(out(bool()), prefix + "_tuser"), beat.getBool(from.payload(), "user"));
         assign(from.ready(), named(in(bool()), prefix + "_tready"));
     }
 }

@@ -31,7 +31,7 @@ import spinal.core.Bool;
 import spinal.lib.bus.amba4.axilite.AxiLite4;
 
 /**
- * The flow switch: per port an ingress (store-and-forward + parser), one decision unit (service classifier, flow
+ * The flow switch: per port an ingress (cut-through, streaming parser), one decision unit (service classifier, flow
  * table, scheduler, learning bridge), the egress switch (MAC rewrite, crossbar), and the control plane (registers
  * over AXI4-Lite and UART, counters). Pins follow verilog-ethernet: {@code clk}, {@code rst}, {@code s_axis_<i>_*},
  * {@code m_axis_<i>_*}, {@code s_axil_*}, {@code uart_*}.
@@ -72,7 +72,7 @@ public final class FlowSwitch extends HwComponent {
                 decisionConfig.flowTable())));
         maglev = build(new MaglevLookup(MaglevLookupConfig.forHardware(hw)));
         connectScheduler();
-        egress = build(new EgressSwitch(new EgressSwitchConfig(hw.dataWidth(), ports)));
+        egress = build(new EgressSwitch(new EgressSwitchConfig(hw.dataWidth(), ports, decisionConfig.scheduler())));
 
         for (int i = 0; i < ports; i++) {
             IngressPort in = ingress.get(i);

@@ -1,5 +1,7 @@
 package flowswitch.hdl.egress;
 
+import flowswitch.hdl.ingress.FrameStatus;
+import flowswitch.hdl.ingress.IngressBeat;
 import flowswitch.hdl.simtest.AxisBeats;
 import flowswitch.hdl.simtest.AxisFrame;
 import flowswitch.hdl.simtest.InOrderScoreboard;
@@ -15,7 +17,9 @@ import java.util.Random;
 
 /**
  * Drives an {@link EgressSwitch} in simulation: a frame source and a decision source per ingress port, a sink per
- * egress port, an in-order scoreboard per (ingress, egress) pair and a check of the frame counter outputs.
+ * egress port, an in-order scoreboard per (ingress, egress) pair and a check of the frame counter outputs. A frame
+ * sent with {@code user} stands for one aborted by a late error: it must leave with {@code user} on its last beat,
+ * uncounted by {@code stat_tx}, and counted once by its dispatcher's {@code stat_sent_abort} when it has a destination.
  *
  * <p>The scoreboard tells ingress ports apart by frame byte 0 (as sent, or as rewritten from the destination MAC):
  * the traffic generator makes it equal to the ingress port modulo the port count ({@link #stamp}).
@@ -39,6 +43,9 @@ final class EgressBench {
     private final InOrderScoreboard<Pair, AxisFrame> scoreboard = new InOrderScoreboard<>("egress frames");
     private final List<List<Integer>> arrivals = new ArrayList<>();
     private final long[] statPulses;
+    private final long[] wholeOut;
+    private final long[] abortPulses;
+    private final long[] abortsExpected;
 
     /** Starts the clock; sources and sinks begin with valid and ready rates of 1. */
     EgressBench(EgressSwitch dut, Random random) {
@@ -47,12 +54,25 @@ final class EgressBench {
         this.random = random;
         this.beats = new AxisBeats(dut.config().dataWidth());
         this.statPulses = new long[ports];
+        this.wholeOut = new long[ports];
+        this.abortPulses = new long[ports];
+        this.abortsExpected = new long[ports];
         Signals.write(dut.cfgSwitchMac, SWITCH_MAC);
         clock = SimClock.start(dut);
         for (int i = 0; i < ports; i++) {
             frameSources.add(new StreamSource(dut.ingress(i).frame(), clock, random, 1));
             decisionSources.add(new StreamSource(dut.ingress(i).decision(), clock, random, 1));
             ingressMeters.add(new ThroughputMeter(dut.ingress(i).frame(), clock));
+            int port = i;
+            clock.onEachCycle(() -> {
+                if (Signals.read(dut.sent(port).abort())) {
+                    abortPulses[port]++;
+                    long status = Signals.readLong(dut.sent(port).abortStatus());
+                    if (status != FrameStatus.RX_ERROR.code()) {
+                        throw new AssertionError("stat_sent_" + port + "_abort_status " + status + ", sent as rx_error");
+                    }
+                }
+            });
         }
         for (int j = 0; j < ports; j++) {
             int port = j;
@@ -120,8 +140,15 @@ final class EgressBench {
 
     /** Queues one frame and its decision on {@code ingress}, and what each destination port must then receive. */
     void send(int ingress, AxisFrame frame, Route route) {
-        for (BigInteger beat : beats.encode(frame, random)) frameSources.get(ingress).push(beat);
-        decisionSources.get(ingress).push(route.pack(ports));
+        List<BigInteger> encoded = beats.encode(frame, random);
+        if (frame.user()) {
+            int last = encoded.size() - 1;
+            int statusLsb = IngressBeat.layout(dut.config().dataWidth()).field("status").lsb();
+            encoded.set(last, encoded.get(last).or(BigInteger.valueOf(FrameStatus.RX_ERROR.code()).shiftLeft(statusLsb)));
+            if (route.dest() != 0) abortsExpected[ingress]++;
+        }
+        for (BigInteger beat : encoded) frameSources.get(ingress).push(beat);
+        decisionSources.get(ingress).push(route.pack(dut.config()));
         AxisFrame out = route.apply(frame, SWITCH_MAC);
         for (int j = 0; j < ports; j++) {
             if (route.sendsTo(j)) scoreboard.expect(new Pair(ingress, j), out);
@@ -145,8 +172,13 @@ final class EgressBench {
         clock.run(64);
         scoreboard.assertEmpty();
         for (int j = 0; j < ports; j++) {
-            if (statPulses[j] != framesOut(j)) {
-                throw new AssertionError("stat_tx_" + j + "_inc pulsed " + statPulses[j] + " times for " + framesOut(j) + " frames");
+            if (statPulses[j] != wholeOut[j]) {
+                throw new AssertionError("stat_tx_" + j + "_inc pulsed " + statPulses[j] + " times for " + wholeOut[j]
+                        + " frames that left whole");
+            }
+            if (abortPulses[j] != abortsExpected[j]) {
+                throw new AssertionError("stat_sent_" + j + "_abort pulsed " + abortPulses[j] + " times for "
+                        + abortsExpected[j] + " aborted frames with a destination");
             }
         }
         return cycles;
@@ -164,10 +196,11 @@ final class EgressBench {
     private void frameOut(int egress, AxisFrame frame) {
         boolean inc = Signals.read(dut.egress(egress).txInc());
         long bytes = Signals.readLong(dut.egress(egress).txBytes());
-        if (!inc || bytes != frame.length()) {
+        if (frame.user() ? inc : !inc || bytes != frame.length()) {
             throw new AssertionError("m_axis_" + egress + " frame " + framesOut(egress) + " of " + frame.length()
                     + " bytes: stat_tx_" + egress + "_inc=" + inc + ", stat_tx_" + egress + "_bytes=" + bytes);
         }
+        if (!frame.user()) wholeOut[egress]++;
         int ingress = frame.byteAt(0) % ports;
         scoreboard.actual(new Pair(ingress, egress), frame);
         arrivals.get(egress).add(ingress);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flowswitch.hdl.decision.SchedulerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EgressSwitchConfigTest {
     @Test
     void defaultsMatchTheDefaultHardware() {
-        assertEquals(new EgressSwitchConfig(64, 4), EgressSwitchConfig.defaults());
-        assertEquals(new EgressSwitchConfig(256, 16), EgressSwitchConfig.defaults().withDataWidth(256).withPorts(16));
+        assertEquals(new EgressSwitchConfig(64, 4, SchedulerConfig.defaults()), EgressSwitchConfig.defaults());
+        assertEquals(new EgressSwitchConfig(256, 16, SchedulerConfig.defaults()), EgressSwitchConfig.defaults().withDataWidth(256).withPorts(16));
         assertEquals(32, EgressSwitchConfig.defaults().withDataWidth(256).beatBytes());
     }
 

@@ -33,7 +33,7 @@ class EgressSwitchSimTest {
     private enum Kind { DROP, UNICAST, FLOOD, MULTICAST, ARP_REPLY }
 
     static SimCompiled<EgressSwitch> model(int dataWidth, int ports) {
-        EgressSwitchConfig config = new EgressSwitchConfig(dataWidth, ports);
+        EgressSwitchConfig config = EgressSwitchConfig.defaults().withDataWidth(dataWidth).withPorts(ports);
         return SimModels.get("EgressSwitch_w" + dataWidth + "_p" + ports, () -> build(new EgressSwitch(config)));
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EgressSwitchVerilogTest {
     @Test
     void portsAreNamedPerIngressAndEgressPort(@TempDir Path dir) throws Exception {
-        VerilogWriter.write(dir, () -> build(new EgressSwitch(new EgressSwitchConfig(256, 3))));
+        VerilogWriter.write(dir, () -> build(new EgressSwitch(EgressSwitchConfig.defaults().withDataWidth(256).withPorts(3))));
         String v = Files.readString(dir.resolve("EgressSwitch.v"));
         int beat = 256 + 32 + 2;
         int decision = 3 + 1 + 48 + 1 + 32; // dest, rewrite, dst_mac, arp_reply, vip

@@ -1,6 +1,5 @@
 package flowswitch.hdl.egress;
 
-import flowswitch.hdl.decision.Decision;
 import flowswitch.hdl.simtest.AxisFrame;
 import java.math.BigInteger;
 import java.util.Map;
@@ -23,8 +22,8 @@ record Route(int dest, boolean rewrite, long dstMac, boolean arpReply, long vip)
         return new Route(1 << ingress, true, requesterMac, true, vip);
     }
 
-    BigInteger pack(int ports) {
-        return Decision.layout(ports).pack(Map.of("dest", (long) dest, "rewrite", rewrite ? 1L : 0L, "dst_mac", dstMac,
+    BigInteger pack(EgressSwitchConfig config) {
+        return config.decisionLayout().pack(Map.of("dest", (long) dest, "rewrite", rewrite ? 1L : 0L, "dst_mac", dstMac,
                 "arp_reply", arpReply ? 1L : 0L, "vip", vip));
     }
 

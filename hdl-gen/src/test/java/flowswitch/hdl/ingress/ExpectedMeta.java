@@ -18,11 +18,10 @@ record ExpectedMeta(FrameStatus status, Map<String, Long> fields) {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
-    /** The status, the length as received, and each MAC the frame is long enough to hold. */
+    /** The status and each MAC the frame is long enough to hold. */
     static ExpectedMeta of(FrameStatus status, AxisFrame frame) {
         byte[] b = frame.bytes();
         Map<String, Long> fields = new LinkedHashMap<>();
-        fields.put("len", (long) b.length);
         if (b.length >= 6) fields.put("dst_mac", bigEndian(b, 0, 6));
         if (b.length >= 12) fields.put("src_mac", bigEndian(b, 6, 6));
         return new ExpectedMeta(status, fields);

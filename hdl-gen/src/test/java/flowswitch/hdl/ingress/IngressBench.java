@@ -2,6 +2,7 @@ package flowswitch.hdl.ingress;
 
 import static flowswitch.hdl.dsl.HwComponent.build;
 
+import flowswitch.hdl.dsl.BitLayout;
 import flowswitch.hdl.simtest.AxisBeats;
 import flowswitch.hdl.simtest.AxisFrame;
 import flowswitch.hdl.simtest.InOrderScoreboard;
@@ -18,8 +19,8 @@ import spinal.core.sim.SimCompiled;
 
 /**
  * Drives an {@link IngressPort} in simulation: frames into s_axis, an in-order scoreboard on m_frame (each frame as
- * stored: byte-exact, cut at max_frame_bytes), one expected meta per frame on m_meta, and the stat_rx outputs
- * checked at every pulse. Valid and ready rates start at 1; {@link #shuffleRates} makes them random.
+ * passed on: byte-exact, cut at max_frame_bytes, with its late error on its last beat), one expected meta per frame
+ * on m_meta, and the stat_rx outputs checked at every pulse. Valid and ready rates start at 1; {@link #shuffleRates} makes them random.
  */
 final class IngressBench {
     /** Small, so that oversize frames are cheap; every frame length up to 300 bytes crosses it. */
@@ -29,6 +30,8 @@ final class IngressBench {
 
     private record Sent(AxisFrame frame, ExpectedMeta meta) {}
 
+    private record Stored(AxisFrame frame, FrameStatus late) {}
+
     private final IngressPortConfig config;
     private final SimClock clock;
     private final AxisBeats beats;
@@ -36,7 +39,7 @@ final class IngressBench {
     private final StreamSource source;
     private final StreamSink frameSink;
     private final StreamSink metaSink;
-    private final InOrderScoreboard<String, AxisFrame> frames = new InOrderScoreboard<>("m_frame");
+    private final InOrderScoreboard<String, Stored> frames = new InOrderScoreboard<>("m_frame");
     private final ArrayDeque<Sent> metas = new ArrayDeque<>();
     private final ArrayDeque<Integer> rxLengths = new ArrayDeque<>();
     private long sent;
@@ -61,7 +64,9 @@ final class IngressBench {
         clock = SimClock.start(dut);
         source = new StreamSource(dut.sAxis, clock, random, 1);
         AxisBeats.Assembler assembler = beats.assembler("m_frame");
-        frameSink = new StreamSink(dut.mFrame, clock, random, 1, beat -> assembler.add(beat).ifPresent(f -> frames.actual("m_frame", f)));
+        BitLayout.Field status = IngressBeat.layout(dataWidth).field("status");
+        frameSink = new StreamSink(dut.mFrame, clock, random, 1, beat -> assembler.add(beat).ifPresent(f -> frames.actual("m_frame",
+                new Stored(f, statusOf(beat.shiftRight(status.lsb()).longValue() & status.mask())))));
         metaSink = new StreamSink(dut.mMeta, clock, random, 1, this::metaOut);
         clock.onEachCycle(() -> {
             if (Signals.read(dut.statRxInc)) rxOut(Signals.readLong(dut.statRxBytes));
@@ -72,19 +77,26 @@ final class IngressBench {
         return clock;
     }
 
-    /** Queues {@code frame} on s_axis; the port must store it (cut at max_frame_bytes) and describe it as {@code meta}. */
-    void send(AxisFrame frame, ExpectedMeta meta) {
+    /**
+     * Queues {@code frame} on s_axis; the port must pass it on (cut at max_frame_bytes, its late error on its last
+     * beat) and describe it as the decision says.
+     */
+    void send(AxisFrame frame, ReferenceParser.Decided decided) {
         for (BigInteger beat : beats.encode(frame, random)) source.push(beat);
-        frames.expect("m_frame", stored(frame));
-        metas.add(new Sent(frame, meta));
+        frames.expect("m_frame", new Stored(stored(frame, decided.late()), decided.late()));
+        metas.add(new Sent(frame, decided.meta()));
         rxLengths.add(frame.length());
         sent++;
     }
 
-    /** The copy the port keeps: the whole frame, or its first max_frame_bytes closed by last (tuser rides on the last beat only). */
-    private AxisFrame stored(AxisFrame frame) {
-        if (frame.length() <= config.maxFrameBytes()) return frame;
-        return new AxisFrame(Arrays.copyOf(frame.bytes(), config.maxFrameBytes()), false);
+    /** The copy the port passes on: the whole frame, or its first max_frame_bytes; tuser marks a late error. */
+    private AxisFrame stored(AxisFrame frame, FrameStatus late) {
+        return new AxisFrame(Arrays.copyOf(frame.bytes(), Math.min(frame.length(), config.maxFrameBytes())),
+                late != FrameStatus.OK);
+    }
+
+    private static FrameStatus statusOf(long code) {
+        return Arrays.stream(FrameStatus.values()).filter(s -> s.code() == code).findFirst().orElseThrow();
     }
 
     /** From now on, every {@code cycles} cycles, s_axis valid and each output's ready get a new random rate (ready may stop). */

@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The ingress port under Verilator at both data widths, max_frame_bytes 256: every frame length 1..300 under random
- * valid gaps and random (sometimes stopped) ready on both outputs; and full rate when nothing stalls.
+ * valid gaps and random (sometimes stopped) ready on both outputs, frames decided early and at their end, late errors
+ * of every kind (tuser, oversize, a truncated IPv4 packet) on the last beat of frames decided early; and full rate
+ * when nothing stalls.
  */
 class IngressPortSimTest {
     private static final int LONGEST = 300;
@@ -43,22 +45,26 @@ class IngressPortSimTest {
             bench.shuffleRates(150);
             RandomFrames traffic = new RandomFrames(random);
             Map<FrameStatus, Integer> statuses = new EnumMap<>(FrameStatus.class);
+            Map<FrameStatus, Integer> lateErrors = new EnumMap<>(FrameStatus.class);
             int withPorts = 0;
             int withArp = 0;
             for (int length : everyLength(2, random)) {
                 AxisFrame frame = traffic.next(length);
                 ExpectedMeta meta = ReferenceParser.parse(frame, IngressBench.MAX_FRAME_BYTES);
+                ReferenceParser.Decided decided = ReferenceParser.decide(frame, IngressBench.MAX_FRAME_BYTES, dataWidth / 8);
                 statuses.merge(meta.status(), 1, Integer::sum);
+                lateErrors.merge(decided.late(), 1, Integer::sum);
                 if (meta.fields().getOrDefault("l4", 0L) == 1) withPorts++;
                 if (meta.fields().getOrDefault("arp", 0L) == 1) withArp++;
-                bench.send(frame, meta);
+                bench.send(frame, decided);
             }
             assertEquals(FrameStatus.values().length, statuses.size(), "every status is exercised: " + statuses);
+            assertEquals(FrameStatus.values().length, lateErrors.size(), "every late error is exercised: " + lateErrors);
             assertTrue(withPorts > 50, "frames with L4 ports: " + withPorts);
             assertTrue(withArp > 10, "frames with ARP fields: " + withArp);
             long cycles = bench.finish(MAX_CYCLES);
-            System.out.printf("ingress %d bits: %s, %d with ports, %d with ARP fields, drained in %d cycles%n",
-                    dataWidth, statuses, withPorts, withArp, cycles);
+            System.out.printf("ingress %d bits: %s, late %s, %d with ports, %d with ARP fields, drained in %d cycles%n",
+                    dataWidth, statuses, lateErrors, withPorts, withArp, cycles);
         });
     }
 
@@ -74,7 +80,7 @@ class IngressPortSimTest {
             long beats = 0;
             for (int length : everyLength(1, random)) {
                 AxisFrame frame = traffic.next(length);
-                bench.send(frame, ReferenceParser.parse(frame, IngressBench.MAX_FRAME_BYTES));
+                bench.send(frame, ReferenceParser.decide(frame, IngressBench.MAX_FRAME_BYTES, dataWidth / 8));
                 beats += new AxisBeats(dataWidth).beatsOf(length);
             }
             bench.finish(MAX_CYCLES);

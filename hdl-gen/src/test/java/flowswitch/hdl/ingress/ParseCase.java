@@ -79,6 +79,12 @@ record ParseCase(String name, AxisFrame frame, ExpectedMeta expected) {
             c.l4("VLAN + IHL " + ihl + " ports", eth().vlan(TCI).etherType(ETH_IPV4).ipv4(h).ports(CLIENT_PORT + ihl, VIP_PORT + ihl),
                     18 + total, proto, CLIENT_IP + ihl, CLIENT_PORT + ihl, VIP_PORT + ihl);
         }
+        // The deepest header, split over the most beats: its late errors show only after the decision.
+        Ipv4Header deepest = Ipv4Header.of(15, 100, TCP, CLIENT_IP, VIP);
+        c.status("VLAN + IHL 15 TCP with tuser", eth().vlan(TCI).etherType(ETH_IPV4).ipv4(deepest).ports(1, 2), 130, true,
+                FrameStatus.RX_ERROR);
+        c.error("VLAN + IHL 15 TCP one byte shorter than total length",
+                eth().vlan(TCI).etherType(ETH_IPV4).ipv4(deepest).ports(1, 2), 18 + 99);
         c.error("TCP, total length 23: no room for ports", ip(Ipv4Header.of(5, 23, TCP, CLIENT_IP, VIP)).ports(1, 2), 60);
         c.l4("TCP, total length 24: ports end the datagram", ip(Ipv4Header.of(5, 24, TCP, CLIENT_IP, VIP)).ports(1, 2), 38,
                 TCP, CLIENT_IP, 1, 2);

@@ -11,11 +11,50 @@ import flowswitch.hdl.simtest.AxisFrame;
 final class ReferenceParser {
     private ReferenceParser() {}
 
+    /** What the ingress hands on: the meta at the decision point, and the late error its last stored beat carries. */
+    record Decided(ExpectedMeta meta, FrameStatus late) {}
+
+    /** The frame decided at its end: every rule, with its length known. */
     static ExpectedMeta parse(AxisFrame frame, int maxFrameBytes) {
+        return parse(frame, maxFrameBytes, true);
+    }
+
+    /** The frame as a port with {@code beatBytes}-byte beats decides it: early, at its decision point, if it can. */
+    static Decided decide(AxisFrame frame, int maxFrameBytes, int beatBytes) {
+        if (!decidedEarly(frame.bytes(), maxFrameBytes, beatBytes)) return new Decided(parse(frame, maxFrameBytes), FrameStatus.OK);
+        return new Decided(parse(frame, maxFrameBytes, false), late(frame, maxFrameBytes));
+    }
+
+    /** docs/datapath.md: the beat of byte need - 1 comes before the last stored beat. */
+    static boolean decidedEarly(byte[] b, int maxFrameBytes, int beatBytes) {
+        int etherType = b.length >= 14 ? (int) bigEndian(b, 12, 2) : 0;
+        int l3 = 14;
+        if (etherType == FrameBuilder.ETH_VLAN) {
+            etherType = b.length >= 18 ? (int) bigEndian(b, 16, 2) : 0;
+            l3 = 18;
+        }
+        int need = etherType == FrameBuilder.ETH_IPV4 ? l3 + 4 * (b.length > l3 ? b[l3] & 15 : 0) + 14
+                : etherType == FrameBuilder.ETH_ARP ? l3 + 28 : l3;
+        return (need - 1) / beatBytes < (Math.min(b.length, maxFrameBytes) - 1) / beatBytes;
+    }
+
+    /** The late error of a frame decided early: oversize, then tuser, then an IPv4 total length past the frame. */
+    private static FrameStatus late(AxisFrame frame, int maxFrameBytes) {
+        byte[] b = frame.bytes();
+        if (b.length > maxFrameBytes) return FrameStatus.OVERSIZE;
+        if (frame.user()) return FrameStatus.RX_ERROR;
+        boolean vlan = bigEndian(b, 12, 2) == FrameBuilder.ETH_VLAN;
+        int l3 = vlan ? 18 : 14;
+        boolean ipv4 = bigEndian(b, vlan ? 16 : 12, 2) == FrameBuilder.ETH_IPV4;
+        return ipv4 && b.length < l3 + bigEndian(b, l3 + 2, 2) ? FrameStatus.PARSE_ERROR : FrameStatus.OK;
+    }
+
+    /** {@code atEnd}: the length is known (else oversize, tuser and the total length are not checked). */
+    private static ExpectedMeta parse(AxisFrame frame, int maxFrameBytes, boolean atEnd) {
         byte[] b = frame.bytes();
         int len = b.length;
-        if (len > maxFrameBytes) return ExpectedMeta.of(FrameStatus.OVERSIZE, frame);
-        if (frame.user()) return ExpectedMeta.of(FrameStatus.RX_ERROR, frame);
+        if (atEnd && len > maxFrameBytes) return ExpectedMeta.of(FrameStatus.OVERSIZE, frame);
+        if (atEnd && frame.user()) return ExpectedMeta.of(FrameStatus.RX_ERROR, frame);
         ExpectedMeta error = ExpectedMeta.of(FrameStatus.PARSE_ERROR, frame);
         if (len < 14) return error;
         int etherType = (int) bigEndian(b, 12, 2);
@@ -38,7 +77,7 @@ final class ReferenceParser {
         if (version != 4 || ihl < 5) return error;
         int headerLength = 4 * ihl;
         int total = (int) bigEndian(b, l3 + 2, 2);
-        if (total < headerLength || len < l3 + total) return error;
+        if (total < headerLength || atEnd && len < l3 + total) return error;
         int proto = b[l3 + 9] & 0xFF;
         long srcIp = bigEndian(b, l3 + 12, 4);
         long dstIp = bigEndian(b, l3 + 16, 4);

@@ -47,9 +47,13 @@ public final class Benchmark {
         }
     }
 
-    public static SimulatedSwitch start(Path work) throws IOException {
-        return SimulatedSwitch.start(config(), work);
+    /** The built-in bench.yaml with its data width (64 bits) replaced. */
+    public static SwitchConfig config(int dataWidth) throws IOException {
+        SwitchConfig c = config();
+        return new SwitchConfig(c.hardware().withDataWidth(dataWidth), c.switchMac(), c.ports(), c.services(),
+                c.clockHz(), c.flowTimeouts());
     }
+
 
     public Result run(Scenario s) {
         VerilatedModel model = sw.model();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import flowswitch.config.SwitchConfig;
 import flowswitch.sim.bench.Benchmark;
 import flowswitch.sim.bench.Result;
 import flowswitch.sim.bench.Scenario;
@@ -33,6 +34,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "1", description = "Multiply the frames per run (default: ${DEFAULT-VALUE}).")
     int scale;
 
+    @Option(names = "--data-width", paramLabel = "BITS", defaultValue = "64",
+            description = "The switch's data width: 64 or 256 (default: ${DEFAULT-VALUE}).")
+    int dataWidth;
+
     @Option(names = "--work", paramLabel = "DIR", defaultValue = "out/bench",
             description = "Where the generated design goes (default: ${DEFAULT-VALUE}).")
     Path work;
@@ -43,8 +48,9 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Result> results = new ArrayList<>();
         double occupancy;
-        try (SimulatedSwitch sw = Benchmark.start(work)) {
-            Benchmark bench = new Benchmark(sw, Benchmark.config());
+        SwitchConfig config = Benchmark.config(dataWidth);
+        try (SimulatedSwitch sw = SimulatedSwitch.start(config, work)) {
+            Benchmark bench = new Benchmark(sw, config);
             for (Scenario s : Scenario.standard(scale)) results.add(bench.run(s));
             occupancy = bench.occupancyAtFirstInsertFailure();
         }

@@ -44,7 +44,9 @@ final class ReplayCommand implements Callable<Integer> {
         try (SimulatedSwitch sw = SimulatedSwitch.start(cfg, work != null ? work : out.resolve("build"))) {
             ReplayResult r = new Replay(sw).run(in, records, out);
             for (int p = 0; p < r.framesIn().size(); p++) {
-                w.printf("port %d: %d frames in, %d frames out -> %s%n", p, r.framesIn().get(p), r.framesOut().get(p),
+                long aborted = r.framesAborted().get(p);
+                w.printf("port %d: %d frames in, %d frames out%s -> %s%n", p, r.framesIn().get(p), r.framesOut().get(p),
+                        aborted > 0 ? " (" + aborted + " more aborted: late errors, not written)" : "",
                         out.resolve("port" + p + ".pcap"));
             }
             if (r.emptyRecords() > 0) w.printf("%d empty pcap records skipped%n", r.emptyRecords());

@@ -64,7 +64,7 @@ public final class InProcessScenario {
         try (SimulatedSwitch sw = SimulatedSwitch.start(cfg, work)) {
             out.printf("model ready in %.1f s (%s)%n%n", (System.nanoTime() - t0) / 1e9,
                     sw.built().fromCache() ? "cached build" : "fresh build");
-            FrameParser parser = new FrameParser(cfg.hardware().maxFrameBytes());
+            FrameParser parser = new FrameParser(cfg.hardware().maxFrameBytes(), cfg.hardware().bytesPerBeat());
 
             List<TrafficFrame> phase1 = TrafficGenerator.generate(cfg,
                     TrafficOptions.defaults().withSeed(1).withFlowsPerService(connections).withPacketsPerFlow(4)
@@ -112,7 +112,7 @@ public final class InProcessScenario {
         Outcome outcome = new Outcome(new HashMap<>(), new HashSet<>());
         for (int p = 0; p < sw.device().hardware().ports(); p++) {
             for (EgressFrame e : model.popFrames(p)) {
-                if (!(parser.parse(e.data(), false) instanceof ParsedFrame parsed)) continue;
+                if (e.aborted() || !(parser.parse(e.data(), false) instanceof ParsedFrame parsed)) continue;
                 Integer slot = slotByMac.get(parsed.destination().value());
                 if (slot == null || parsed.ports().isEmpty()) continue;
                 Integer before = outcome.serverOf.putIfAbsent(parsed.ports().get(), slot);

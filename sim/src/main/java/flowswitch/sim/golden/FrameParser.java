@@ -7,7 +7,11 @@ import flowswitch.config.Protocol;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The parse rules of docs/datapath.md, in their order: the first failure decides. */
+/**
+ * The parse rules of docs/datapath.md, in their order: the first failure decides. {@link #parse} reads a whole frame;
+ * {@link #decide} reads it as the switch does, cut-through: on its header alone when the frame goes on past its
+ * decision point, with the errors its end shows (late errors) apart.
+ */
 public final class FrameParser {
     private static final int ETHERNET_HEADER = 14;
     private static final int VLAN_HEADER = 18;
@@ -23,14 +27,65 @@ public final class FrameParser {
     private static final int TCP_FLAGS = 13;
 
     private final int maxFrameBytes;
+    private final int bytesPerBeat;
 
-    public FrameParser(int maxFrameBytes) {
+    /** What the switch decides a frame on, and the late error that aborts it once it is leaving (if any). */
+    public record Decided(ParseResult result, Optional<DropReason> lateError) {}
+
+    /** @param bytesPerBeat the data width in bytes: which beat a byte arrives in decides how early a frame is decided */
+    public FrameParser(int maxFrameBytes, int bytesPerBeat) {
         this.maxFrameBytes = maxFrameBytes;
+        this.bytesPerBeat = bytesPerBeat;
     }
 
+    /** The whole frame, every rule applied: what the switch decides for a frame decided at its end. */
     public ParseResult parse(byte[] frame, boolean rxError) {
+        return parse(frame, rxError, true);
+    }
+
+    /**
+     * As the switch decides: a frame whose decision point comes in a beat before its last stored one is decided on
+     * its header (no length, tuser or oversize checks), and what its end shows is its late error.
+     */
+    public Decided decide(byte[] frame, boolean rxError) {
+        if (!decidedEarly(frame)) {
+            return new Decided(parse(frame, rxError), Optional.empty());
+        }
+        return new Decided(parse(frame, false, false), lateError(frame, rxError));
+    }
+
+    /** The beat of byte need - 1 (docs/datapath.md "Parse") comes before the frame's last stored beat. */
+    private boolean decidedEarly(byte[] frame) {
         int len = frame.length;
-        if (len > maxFrameBytes) {
+        int etherType = len >= ETHERNET_HEADER ? u16(frame, 12) : 0;
+        int l3 = ETHERNET_HEADER;
+        if (etherType == ETHERTYPE_VLAN) {
+            etherType = len >= VLAN_HEADER ? u16(frame, 16) : 0;
+            l3 = VLAN_HEADER;
+        }
+        int need = etherType == ETHERTYPE_IPV4 ? l3 + 4 * (len > l3 ? frame[l3] & 15 : 0) + TCP_FLAGS + 1
+                : etherType == ETHERTYPE_ARP ? l3 + ARP_BODY : l3;
+        return (need - 1) / bytesPerBeat < (Math.min(len, maxFrameBytes) - 1) / bytesPerBeat;
+    }
+
+    /** Oversize, then tuser, then an IPv4 total length past the frame's end. */
+    private Optional<DropReason> lateError(byte[] frame, boolean rxError) {
+        if (frame.length > maxFrameBytes) {
+            return Optional.of(DropReason.OVERSIZE);
+        }
+        if (rxError) {
+            return Optional.of(DropReason.RX_ERROR);
+        }
+        boolean vlan = u16(frame, 12) == ETHERTYPE_VLAN;
+        int l3 = vlan ? VLAN_HEADER : ETHERNET_HEADER;
+        boolean ipv4 = u16(frame, l3 - 2) == ETHERTYPE_IPV4;
+        return ipv4 && frame.length < l3 + u16(frame, l3 + 2) ? Optional.of(DropReason.PARSE_ERROR) : Optional.empty();
+    }
+
+    /** {@code atEnd}: the frame's length is known, so oversize and a total length past its end are checked. */
+    private ParseResult parse(byte[] frame, boolean rxError, boolean atEnd) {
+        int len = frame.length;
+        if (atEnd && len > maxFrameBytes) {
             return new ParseResult.Rejected(DropReason.OVERSIZE);
         }
         if (rxError) {
@@ -67,7 +122,7 @@ public final class FrameParser {
         }
         int headerLength = 4 * ihl;
         int totalLength = u16(frame, l3 + 2);
-        if (totalLength < headerLength || len < l3 + totalLength) {
+        if (totalLength < headerLength || atEnd && len < l3 + totalLength) {
             return malformed();
         }
         boolean fragment = (u16(frame, l3 + 6) & FRAGMENT_BITS) != 0;

@@ -12,6 +12,7 @@ import flowswitch.config.SwitchConfig;
 import flowswitch.driver.maglev.MaglevTable;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -45,7 +46,7 @@ public final class GoldenModel {
     public GoldenModel(SwitchConfig config) {
         this.hardware = config.hardware();
         this.switchMac = config.switchMac();
-        this.parser = new FrameParser(hardware.maxFrameBytes());
+        this.parser = new FrameParser(hardware.maxFrameBytes(), hardware.bytesPerBeat());
         this.classifier = new ServiceClassifier(config.uplinkMask(), hardware.maxServices());
         this.servers = new ServerTable(hardware.maxServers());
         this.flows = new FlowTable(hardware.flowTableSize());
@@ -96,23 +97,30 @@ public final class GoldenModel {
      * One frame into the switch.
      *
      * @param rxError the MAC flagged the frame bad ({@code tuser})
-     * @return the frames that leave, in ascending port order; empty when the frame is dropped
+     * @return the frames that leave, in ascending port order, aborted ones too; empty when the frame is dropped
      */
     public List<Egress> process(int ingressPort, byte[] frame, boolean rxError) {
         checkIndex("ingress port", ingressPort, hardware.ports());
         counters.frame(PortCounter.RX_PACKETS, PortCounter.RX_BYTES, ingressPort, frame.length);
-        ParseResult result = parser.parse(frame, rxError);
-        if (result instanceof ParseResult.Rejected rejected) {
+        FrameParser.Decided decided = parser.decide(frame, rxError);
+        if (decided.result() instanceof ParseResult.Rejected rejected) {
             return drop(ingressPort, rejected.reason());
         }
-        ParsedFrame parsed = (ParsedFrame) result;
+        ParsedFrame parsed = (ParsedFrame) decided.result();
         OptionalInt service = classifier.classify(ingressPort, parsed);
         OptionalInt answering = vipArp.answeringSlot(ingressPort, parsed);
-        List<Egress> out = service.isPresent() ? toServer(ingressPort, service.getAsInt(), parsed, frame)
+        boolean whole = decided.lateError().isEmpty();
+        List<Egress> out = service.isPresent() ? toServer(ingressPort, service.getAsInt(), parsed, frame, whole)
                 : answering.isPresent() ? answerArp(ingressPort, answering.getAsInt(), parsed, frame)
                 : bridged(ingressPort, parsed, frame);
         bridge.learn(ingressPort, parsed);
         countSynAck(ingressPort, parsed);
+        if (!whole && !out.isEmpty()) {
+            // Decided and on its way, then aborted: once under its late error, however many ports it left on.
+            drop(ingressPort, decided.lateError().get());
+            return out.stream().map(e -> new Egress(e.port(),
+                    Arrays.copyOf(e.frame(), Math.min(frame.length, hardware.maxFrameBytes())), true)).toList();
+        }
         for (Egress egress : out) {
             counters.frame(PortCounter.TX_PACKETS, PortCounter.TX_BYTES, egress.port(), frame.length);
         }
@@ -189,7 +197,8 @@ public final class GoldenModel {
         classifier.set(slot, Optional.empty());
     }
 
-    private List<Egress> toServer(int ingressPort, int service, ParsedFrame parsed, byte[] frame) {
+    /** {@code whole}: the frame leaves whole, so the server's and service's traffic counts it. */
+    private List<Egress> toServer(int ingressPort, int service, ParsedFrame parsed, byte[] frame, boolean whole) {
         ServiceEntry entry = classifier.service(service);
         Assignment assignment = balancer.assign(service, entry.scheduler(), entry.onServerDown(),
                 parsed.ports().orElseThrow(), parsed.opensConnection());
@@ -208,8 +217,10 @@ public final class GoldenModel {
         if ((parsed.tcpFlags() & (TCP_SYN | TCP_ACK)) == TCP_SYN && isTcp(parsed)) {
             counters.add(ServerCounter.SYNS, slot, 1);
         }
-        counters.frame(ServerCounter.PACKETS, ServerCounter.BYTES, slot, frame.length);
-        counters.frame(ServiceCounter.PACKETS, ServiceCounter.BYTES, service, frame.length);
+        if (whole) {
+            counters.frame(ServerCounter.PACKETS, ServerCounter.BYTES, slot, frame.length);
+            counters.frame(ServiceCounter.PACKETS, ServiceCounter.BYTES, service, frame.length);
+        }
         return List.of(new Egress(server.port(), rewritten(frame, server.mac())));
     }
 

@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * Replays pcap files into a simulated switch and writes what leaves each port as a pcap, plus a summary of the
  * device's counters. Frames from all inputs enter in timestamp order, one after another, so the switch's decisions
- * (and the output) are the same on every run.
+ * (and the output) are the same on every run. A frame the switch aborted (tuser on its last beat: a late error, see
+ * docs/datapath.md) is not written: a MAC would not have sent it as good. The summary counts it per port.
  */
 public final class Replay {
     /** Clock assumed when turning cycles into output timestamps. */
@@ -65,6 +66,7 @@ public final class Replay {
         Files.createDirectories(outDir);
         List<PcapWriter> writers = new ArrayList<>();
         long[] out = new long[ports];
+        long[] aborted = new long[ports];
         try {
             for (int p = 0; p < ports; p++) writers.add(PcapWriter.create(outDir.resolve("port" + p + ".pcap")));
             for (Arrival a : arrivals) {
@@ -78,25 +80,32 @@ public final class Replay {
             if (model.runUntilIdle(Math.max(1_000_000, 10_000L * arrivals.size()), QUIET_CYCLES) < 0) {
                 throw new IllegalStateException("the switch did not go idle after the replay: frames are stuck");
             }
-            drain(model, writers, out, t0, start);
+            drain(model, writers, out, aborted, t0, start);
         } finally {
             for (PcapWriter w : writers) w.close();
         }
         List<Long> inList = new ArrayList<>();
         List<Long> outList = new ArrayList<>();
+        List<Long> abortedList = new ArrayList<>();
         for (int p = 0; p < ports; p++) {
             inList.add(in[p]);
             outList.add(out[p]);
+            abortedList.add(aborted[p]);
         }
-        ReplayResult result = new ReplayResult(inList, outList, model.cycles() - start, empty, sw.device().counters());
+        ReplayResult result = new ReplayResult(inList, outList, abortedList, model.cycles() - start, empty,
+                sw.device().counters());
         writeSummary(outDir.resolve("summary.json"), result);
         return result;
     }
 
-    private static void drain(VerilatedModel model, List<PcapWriter> writers, long[] out, long t0, long start)
-            throws IOException {
+    private static void drain(VerilatedModel model, List<PcapWriter> writers, long[] out, long[] aborted, long t0,
+                              long start) throws IOException {
         for (int p = 0; p < writers.size(); p++) {
             for (EgressFrame f : model.popFrames(p)) {
+                if (f.aborted()) {
+                    aborted[p]++;
+                    continue;
+                }
                 writers.get(p).write(t0 + (f.lastBeatCycle() - start) * 1_000_000_000L / CLOCK_HZ, f.data());
                 out[p]++;
             }
@@ -110,7 +119,8 @@ public final class Replay {
         root.put("empty_records_skipped", r.emptyRecords());
         ArrayNode ports = root.putArray("frames");
         for (int p = 0; p < r.framesIn().size(); p++) {
-            ports.addObject().put("port", p).put("in", r.framesIn().get(p)).put("out", r.framesOut().get(p));
+            ports.addObject().put("port", p).put("in", r.framesIn().get(p)).put("out", r.framesOut().get(p))
+                    .put("aborted", r.framesAborted().get(p));
         }
         ObjectNode counters = root.putObject("counters");
         for (CounterValue v : r.counters().values()) {

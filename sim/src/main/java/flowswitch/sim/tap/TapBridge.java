@@ -185,7 +185,8 @@ public final class TapBridge implements AutoCloseable {
     private void deliver(List<EgressFrame> out) {
         for (EgressFrame f : out) {
             TapDevice device = deviceOfPort[f.port()];
-            if (device != null && device.write(f.data())) {
+            // An aborted frame is one a MAC would send with a bad FCS: the host would drop it, so it is not written.
+            if (device != null && !f.aborted() && device.write(f.data())) {
                 framesOut++;
             } else {
                 framesDropped++;

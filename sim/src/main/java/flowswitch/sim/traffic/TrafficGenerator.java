@@ -102,13 +102,16 @@ public final class TrafficGenerator {
         for (int k = 0; k < mix.malformedFrames(); k++) {
             streams.add(List.of(malformed(defects[k % defects.length])));
         }
+        for (int k = 0; k < mix.lateErrorFrames(); k++) {
+            streams.add(List.of(lateError(k % 2 == 0)));
+        }
         Collections.shuffle(streams, random);
         // Every station announces itself first, as at link-up, so the bridge knows them all before the flows.
         List<Planned> planned = new ArrayList<>(gratuitousArps());
         planned.addAll(Interleaver.interleave(streams, CONCURRENT_STREAMS, random));
         List<TrafficFrame> frames = new ArrayList<>(planned.size());
         for (Planned p : planned) {
-            frames.add(new TrafficFrame(p.ingressPort(), p.packet().build(frames.size())));
+            frames.add(new TrafficFrame(p.ingressPort(), p.packet().build(frames.size()), p.rxError()));
         }
         return frames;
     }
@@ -116,7 +119,8 @@ public final class TrafficGenerator {
     private void checkFeasible() {
         long flows = (long) config.services().size() * options.flowsPerService() + mix.strayFlows();
         long most = 2 * flows * options.packetsPerFlow() + 2L * mix.arpExchanges() + 2L * mix.vipArps()
-                + mix.nonIpFrames() + 2L * mix.fragmentedDatagrams() + mix.malformedFrames() + stations.all().size();
+                + mix.nonIpFrames() + 2L * mix.fragmentedDatagrams() + mix.malformedFrames() + mix.lateErrorFrames()
+                + stations.all().size();
         if (most > MAX_FRAMES) {
             throw new IllegalArgumentException("these options make up to " + most + " frames, more than the "
                     + MAX_FRAMES + " one run can hold; lower flowsPerService or packetsPerFlow");
@@ -268,13 +272,27 @@ public final class TrafficGenerator {
     }
 
     private Planned malformed(MalformedPacket.Defect defect) {
+        Planned syn = synToFirstService(0, false);
+        return new Planned(syn.ingressPort(), new MalformedPacket((TcpPacket) syn.packet(), defect));
+    }
+
+    /**
+     * A SYN to the first service with a late error: marked bad by the MAC ({@code rxError}), or carrying a payload
+     * that takes it past max_frame_bytes. Either way its header shows nothing wrong.
+     */
+    private Planned lateError(boolean rxError) {
+        return synToFirstService(rxError ? 0 : config.hardware().maxFrameBytes(), rxError);
+    }
+
+    /** A SYN from a new client to the first service (or to an address no service has), with this much payload. */
+    private Planned synToFirstService(int payload, boolean rxError) {
         Optional<ServiceConfig> target = config.services().stream().findFirst();
         Ipv4Address vip = target.map(ServiceConfig::vip).orElseGet(this::notAVip);
         int port = target.map(ServiceConfig::port).filter(p -> p != 0).orElse(HTTP);
         Flow flow = flow(vip, Protocol.TCP, port, Optional.empty());
         TcpHeader syn = new TcpHeader(flow.clientPort(), port, random.nextInt(), 0, TcpHeader.SYN);
-        TcpPacket packet = new TcpPacket(flow.toSwitch(config.switchMac()), flow.clientIp(), syn, 0);
-        return new Planned(flow.router().port(), new MalformedPacket(packet, defect));
+        return new Planned(flow.router().port(), new TcpPacket(flow.toSwitch(config.switchMac()), flow.clientIp(), syn,
+                payload), rxError);
     }
 
     private OptionalInt vlan() {

@@ -14,10 +14,13 @@ package flowswitch.sim.traffic;
  * @param nonIpFrames         frames of ethertype 0x88B5 between routers and servers
  * @param fragmentedDatagrams UDP datagrams to a VIP sent as two IPv4 fragments (bridged, not balanced)
  * @param malformedFrames     IPv4 frames to a VIP with a header defect the parser must reject, one defect after another
+ * @param lateErrorFrames     TCP frames to a VIP with an error that shows only at their end, alternately marked bad by
+ *                            the MAC (tuser) and longer than max_frame_bytes: decided on their header, then aborted
+ *                            (docs/datapath.md "Parse")
  */
 public record TrafficMix(double vlanShare, double ipOptionsShare, double replyShare, int strayFlows,
                          int arpExchanges, int vipArps, int nonIpFrames, int fragmentedDatagrams,
-                         int malformedFrames) {
+                         int malformedFrames, int lateErrorFrames) {
     public TrafficMix {
         share("vlanShare", vlanShare);
         share("ipOptionsShare", ipOptionsShare);
@@ -28,60 +31,66 @@ public record TrafficMix(double vlanShare, double ipOptionsShare, double replySh
         count("nonIpFrames", nonIpFrames);
         count("fragmentedDatagrams", fragmentedDatagrams);
         count("malformedFrames", malformedFrames);
+        count("lateErrorFrames", lateErrorFrames);
     }
 
     public static TrafficMix defaults() {
-        return new TrafficMix(0.1, 0.1, 0.5, 4, 4, 6, 8, 2, 5);
+        return new TrafficMix(0.1, 0.1, 0.5, 4, 4, 6, 8, 2, 5, 6);
     }
 
     /** Client flows only: no tags, options, replies or extra frames. */
     public static TrafficMix flowsOnly() {
-        return new TrafficMix(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new TrafficMix(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     public TrafficMix withVlanShare(double value) {
         return new TrafficMix(value, ipOptionsShare, replyShare, strayFlows, arpExchanges, vipArps, nonIpFrames,
-                fragmentedDatagrams, malformedFrames);
+                fragmentedDatagrams, malformedFrames, lateErrorFrames);
     }
 
     public TrafficMix withIpOptionsShare(double value) {
         return new TrafficMix(vlanShare, value, replyShare, strayFlows, arpExchanges, vipArps, nonIpFrames,
-                fragmentedDatagrams, malformedFrames);
+                fragmentedDatagrams, malformedFrames, lateErrorFrames);
     }
 
     public TrafficMix withReplyShare(double value) {
         return new TrafficMix(vlanShare, ipOptionsShare, value, strayFlows, arpExchanges, vipArps, nonIpFrames,
-                fragmentedDatagrams, malformedFrames);
+                fragmentedDatagrams, malformedFrames, lateErrorFrames);
     }
 
     public TrafficMix withStrayFlows(int value) {
         return new TrafficMix(vlanShare, ipOptionsShare, replyShare, value, arpExchanges, vipArps, nonIpFrames,
-                fragmentedDatagrams, malformedFrames);
+                fragmentedDatagrams, malformedFrames, lateErrorFrames);
     }
 
     public TrafficMix withArpExchanges(int value) {
         return new TrafficMix(vlanShare, ipOptionsShare, replyShare, strayFlows, value, vipArps, nonIpFrames,
-                fragmentedDatagrams, malformedFrames);
+                fragmentedDatagrams, malformedFrames, lateErrorFrames);
     }
 
     public TrafficMix withVipArps(int value) {
         return new TrafficMix(vlanShare, ipOptionsShare, replyShare, strayFlows, arpExchanges, value, nonIpFrames,
-                fragmentedDatagrams, malformedFrames);
+                fragmentedDatagrams, malformedFrames, lateErrorFrames);
     }
 
     public TrafficMix withNonIpFrames(int value) {
         return new TrafficMix(vlanShare, ipOptionsShare, replyShare, strayFlows, arpExchanges, vipArps, value,
-                fragmentedDatagrams, malformedFrames);
+                fragmentedDatagrams, malformedFrames, lateErrorFrames);
     }
 
     public TrafficMix withFragmentedDatagrams(int value) {
         return new TrafficMix(vlanShare, ipOptionsShare, replyShare, strayFlows, arpExchanges, vipArps, nonIpFrames,
-                value, malformedFrames);
+                value, malformedFrames, lateErrorFrames);
     }
 
     public TrafficMix withMalformedFrames(int value) {
         return new TrafficMix(vlanShare, ipOptionsShare, replyShare, strayFlows, arpExchanges, vipArps, nonIpFrames,
-                fragmentedDatagrams, value);
+                fragmentedDatagrams, value, lateErrorFrames);
+    }
+
+    public TrafficMix withLateErrorFrames(int value) {
+        return new TrafficMix(vlanShare, ipOptionsShare, replyShare, strayFlows, arpExchanges, vipArps, nonIpFrames,
+                fragmentedDatagrams, malformedFrames, value);
     }
 
     private static void share(String name, double value) {

@@ -27,7 +27,8 @@ public final class HarnessGenerator {
                 "DATA_BITS", Integer.toString(top.dataWidth()),
                 "DATA_TYPE", verilatorType(top.dataWidth()),
                 "KEEP_TYPE", verilatorType(top.laneBytes()),
-                "BIND_PINS", pinBindings(top.ports()));
+                "BIND_PINS", pinBindings(top.ports()),
+                "SERIAL_GAP", Long.toString(VerilatedModel.SERIAL_GAP_CYCLES));
         Matcher m = PLACEHOLDER.matcher(template());
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -67,7 +68,8 @@ public final class HarnessGenerator {
                     .append(s).append("tvalid, &").append(s).append("tlast, &").append(s).append("tuser, &")
                     .append(s).append("tready};\n");
             b.append("    out[").append(i).append("] = OutPins{&").append(m).append("tdata, &").append(m).append("tkeep, &")
-                    .append(m).append("tvalid, &").append(m).append("tlast, &").append(m).append("tready};\n");
+                    .append(m).append("tvalid, &").append(m).append("tlast, &").append(m).append("tuser, &")
+                    .append(m).append("tready};\n");
         }
         return b.toString().stripTrailing();
     }

@@ -36,7 +36,7 @@ interface NativeHarness extends Library {
     long fs_peek_frame_length(Pointer model, int port);
 
     long fs_pop_frame(Pointer model, int port, byte[] buffer, long capacity, LongByReference firstBeatCycle,
-                      LongByReference lastBeatCycle);
+                      LongByReference lastBeatCycle, IntByReference aborted);
 
     int fs_set_ready_probability(Pointer model, int port, double probability, long seed);
 

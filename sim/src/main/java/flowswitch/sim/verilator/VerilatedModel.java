@@ -25,6 +25,9 @@ import java.util.Optional;
  * thread-safe: use it from one thread at a time. Close it to free the native model.
  */
 public final class VerilatedModel implements AutoCloseable {
+    /** Idle cycles serial mode leaves between one input frame's last beat and the next frame's first. */
+    public static final long SERIAL_GAP_CYCLES = 4;
+
     /** Cycles an AXI4-Lite transaction may take before it is abandoned. */
     public static final long AXIL_TIMEOUT_CYCLES = 1000;
     /** Cycles without any stream activity that {@link #runUntilIdle(long)} takes as "idle". */
@@ -137,7 +140,7 @@ public final class VerilatedModel implements AutoCloseable {
         return lib.fs_pending_frames(handle(), port);
     }
 
-    /** The oldest frame that left the design on output {@code port}, if any. */
+    /** The oldest frame that left the design on output {@code port}, if any, aborted ones too. */
     public Optional<EgressFrame> popFrame(int port) {
         checkPort(port);
         long length = lib.fs_peek_frame_length(handle(), port);
@@ -148,8 +151,9 @@ public final class VerilatedModel implements AutoCloseable {
         byte[] data = new byte[Math.toIntExact(length)];
         LongByReference first = new LongByReference();
         LongByReference last = new LongByReference();
-        check(lib.fs_pop_frame(handle(), port, data, data.length, first, last));
-        return Optional.of(new EgressFrame(port, data, first.getValue(), last.getValue()));
+        IntByReference aborted = new IntByReference();
+        check(lib.fs_pop_frame(handle(), port, data, data.length, first, last, aborted));
+        return Optional.of(new EgressFrame(port, data, first.getValue(), last.getValue(), aborted.getValue() != 0));
     }
 
     /** Every frame that has left the design on output {@code port}, oldest first. */
@@ -175,8 +179,10 @@ public final class VerilatedModel implements AutoCloseable {
 
     /**
      * In serial mode input frames are driven strictly in push order across all ports: a frame starts only after
-     * the previously pushed frame was fully accepted, so the design decides frames in a known order (for
-     * golden-model comparison). Off by default: every port is driven at full rate in parallel.
+     * the previously pushed frame was fully accepted and a few idle cycles passed (a cut-through switch may decide a
+     * frame on its first beat; the gap lets the previous frame's decision be taken first), so the design decides
+     * frames in a known order (for golden-model comparison). Off by default: every port is driven at full rate in
+     * parallel.
      */
     public void setSerial(boolean serial) {
         lib.fs_set_serial(handle(), serial ? 1 : 0);

@@ -11,6 +11,7 @@ import static flowswitch.sim.golden.TestSwitch.BROADCAST;
 import static flowswitch.sim.golden.TestSwitch.R1;
 import static flowswitch.sim.golden.TestSwitch.SWITCH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The learning bridge: everything that is not a service frame. */
 class BridgeTest {
@@ -72,9 +73,22 @@ class BridgeTest {
         Frames.put(badIhl, 6, M1.bytes());
         badIhl[14] = 0x44;
         assertEquals(List.of(), model.process(1, badIhl, false));
-        assertEquals(List.of(), model.process(1, frame(BROADCAST, M1), true));
+        // Ends in the beat of its decision point (byte 13, beat 1 of 8-byte beats): decided at its end, dropped.
+        assertEquals(List.of(), model.process(1, Frames.truncate(frame(BROADCAST, M1), 16), true));
         assertEquals(0, model.counters().macOccupancy());
         assertEquals(3, model.process(0, frame(M1, M2), false).size());
+    }
+
+    @Test
+    void learnsFromAFrameDecidedBeforeItsLateError() {
+        List<Egress> aborted = model.process(1, frame(BROADCAST, M1), true);
+        assertEquals(3, aborted.size());
+        assertTrue(aborted.stream().allMatch(Egress::aborted));
+        assertEquals(1, model.counters().macOccupancy());
+        assertEquals(1, model.counters().drop(DropReason.RX_ERROR));
+        assertEquals(1, model.counters().port(1, PortCounter.DROPS));
+        assertEquals(0, model.counters().port(0, PortCounter.TX_PACKETS));
+        assertEquals(List.of(new Egress(1, frame(M1, M2))), model.process(0, frame(M1, M2), false));
     }
 
     @Test

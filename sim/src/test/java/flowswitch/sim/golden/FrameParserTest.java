@@ -19,7 +19,7 @@ class FrameParserTest {
     private static final FiveTuple WEB = new FiveTuple(Ipv4Address.parse("10.0.0.1"), Ipv4Address.parse("192.0.2.10"),
             Protocol.TCP, 40000, 80);
 
-    private final FrameParser parser = new FrameParser(64);
+    private final FrameParser parser = new FrameParser(64, 8);
 
     @Test
     void oversizeComesFirstThenRxErrorThenRunt() {
@@ -82,6 +82,31 @@ class FrameParserTest {
         byte[] ihl4 = web();
         ihl4[14] = 0x44;
         assertRejected(DropReason.PARSE_ERROR, parser.parse(ihl4, false));
+    }
+
+    @Test
+    void aFrameGoingOnPastItsDecisionPointIsDecidedOnItsHeaderAndItsEndErrorsAreLate() {
+        // 8-byte beats: a TCP frame's decision point is byte 47, in beat 5; a 60-byte frame ends in beat 7.
+        FrameParser.Decided bad = parser.decide(web(), true);
+        assertEquals(parser.parse(web(), false), bad.result());
+        assertEquals(Optional.of(DropReason.RX_ERROR), bad.lateError());
+        byte[] longTotal = web();
+        Frames.put16(longTotal, 16, 47);
+        assertEquals(Optional.of(DropReason.PARSE_ERROR), parser.decide(longTotal, false).lateError());
+        byte[] big = Frames.ethernet(DST, SRC, 0x88B5, 65);
+        assertEquals(new FrameParser.Decided(parser.parse(Frames.truncate(big, 64), false), Optional.of(DropReason.OVERSIZE)),
+                parser.decide(big, true));
+        assertEquals(new FrameParser.Decided(parser.parse(web(), false), Optional.empty()), parser.decide(web(), false));
+    }
+
+    @Test
+    void aFrameEndingInTheBeatOfItsDecisionPointIsDecidedAtItsEnd() {
+        byte[] ends = Frames.truncate(web(), 48);
+        Frames.put16(ends, 16, 34);
+        assertEquals(new FrameParser.Decided(parser.parse(ends, true), Optional.empty()), parser.decide(ends, true));
+        assertRejected(DropReason.RX_ERROR, parser.decide(ends, true).result());
+        byte[] truncated = Frames.truncate(web(), 40);
+        assertRejected(DropReason.PARSE_ERROR, parser.decide(truncated, false).result());
     }
 
     @Test

@@ -57,7 +57,7 @@ class VipArpTest {
         assertEquals(R2, Frames.destination(reply));
         assertEquals(REPLY, (reply[24] & 0xff) << 8 | reply[25] & 0xff);
         assertEquals(ParsedFrame.arp(R2, SWITCH, Frames.ETHERTYPE_ARP, new ArpMessage(18, REPLY, SWITCH,
-                Ipv4Address.parse(VIP2), Ipv4Address.parse("10.1.0.2"))), new FrameParser(2048).parse(reply, false));
+                Ipv4Address.parse(VIP2), Ipv4Address.parse("10.1.0.2"))), new FrameParser(2048, 8).parse(reply, false));
         assertEquals(1, model.counters().service(2, ServiceCounter.ARP_REPLIES), "any, the lowest service on VIP2");
     }
 

@@ -22,7 +22,6 @@ import flowswitch.sim.traffic.TrafficFrame;
 import flowswitch.sim.traffic.TrafficGenerator;
 import flowswitch.sim.traffic.TrafficMix;
 import flowswitch.sim.traffic.TrafficOptions;
-import flowswitch.sim.verilator.EgressFrame;
 import flowswitch.sim.verilator.VerilatedModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,9 +39,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The generated Verilog, running under Verilator, against the golden model, frame by frame: every frame of a
  * realistic mix (many connections, every size 60..1518, VLAN tags, IP options, fragments, malformed headers,
- * ARP, ARP for the VIPs from routers and servers, non-IP, server replies) must leave on exactly the ports the model says, with exactly the model's bytes,
- * in order per ingress port, under random backpressure on every output; then every counter must agree. The same
- * holds with routers and servers going down between rounds of traffic (router failover, the down-server policy).
+ * ARP, ARP for the VIPs from routers and servers, non-IP, server replies, frames with late errors) must leave on
+ * exactly the ports the model says, with exactly the model's bytes, aborted (tuser on the last beat) exactly when the
+ * model aborts them, in order per ingress port, under random backpressure on every output; then every counter must
+ * agree. The same holds with routers and servers going down between rounds of traffic (router failover, the
+ * down-server policy).
  */
 class GoldenComparisonTest {
 
@@ -223,22 +224,23 @@ class GoldenComparisonTest {
     /** {@code traffic} through the RTL and the model: the same frames leave each port, in order per ingress port. */
     private static void assertSameOutput(VerilatedModel model, GoldenModel golden, List<TrafficFrame> traffic,
                                          int ports) {
-        List<List<byte[]>> expected = new ArrayList<>();
+        List<List<String>> expected = new ArrayList<>();
         List<Map<String, Integer>> ingressOf = new ArrayList<>();
         for (int p = 0; p < ports; p++) {
             expected.add(new ArrayList<>());
             ingressOf.add(new HashMap<>());
         }
         for (TrafficFrame f : traffic) {
-            for (Egress e : golden.process(f.ingressPort(), f.frame(), false)) {
-                expected.get(e.port()).add(e.frame());
-                ingressOf.get(e.port()).put(hex(e.frame()), f.ingressPort());
+            for (Egress e : golden.process(f.ingressPort(), f.frame(), f.rxError())) {
+                String key = key(e.frame(), e.aborted());
+                expected.get(e.port()).add(key);
+                ingressOf.get(e.port()).put(key, f.ingressPort());
             }
         }
-        for (TrafficFrame f : traffic) model.pushFrame(f.ingressPort(), f.frame());
+        for (TrafficFrame f : traffic) model.pushFrame(f.ingressPort(), f.frame(), f.rxError());
         assertTrue(model.runUntilIdle(20_000_000L) >= 0, "the switch went idle");
         for (int p = 0; p < ports; p++) {
-            List<byte[]> actual = model.popFrames(p).stream().map(EgressFrame::data).toList();
+            List<String> actual = model.popFrames(p).stream().map(f -> key(f.data(), f.aborted())).toList();
             assertSameFramesInOrderPerIngress(p, expected.get(p), actual, ingressOf.get(p));
         }
     }
@@ -252,6 +254,8 @@ class GoldenComparisonTest {
         assertTrue(cfg.serverSlots().stream().anyMatch(slot -> c.server(slot.index(), ServerCounter.SYNS) > 0
                 && c.server(slot.index(), ServerCounter.SYN_ACKS) > 0), "SYNs and SYN-ACKs were counted per server");
         assertTrue(c.drop(DropReason.PARSE_ERROR) > 0, "malformed frames were rejected");
+        assertTrue(c.drop(DropReason.RX_ERROR) > 0, "frames the MAC marked bad were aborted");
+        assertTrue(c.drop(DropReason.OVERSIZE) > 0, "oversize frames were aborted");
         assertTrue(c.drop(DropReason.NO_SERVICE) > 0, "frames for the switch outside any service");
         assertTrue(IntStream.range(0, cfg.services().size()).mapToLong(s -> c.service(s, ServiceCounter.ARP_REPLIES))
                 .sum() > 0, "ARP requests for a VIP were answered");
@@ -262,15 +266,15 @@ class GoldenComparisonTest {
     }
 
     /** Same multiset of frames on the port, and the frames of each ingress port in the model's order. */
-    private static void assertSameFramesInOrderPerIngress(int port, List<byte[]> expected, List<byte[]> actual,
+    private static void assertSameFramesInOrderPerIngress(int port, List<String> expected, List<String> actual,
                                                           Map<String, Integer> ingressOf) {
         Map<Integer, List<String>> want = new LinkedHashMap<>();
         Map<Integer, List<String>> got = new LinkedHashMap<>();
-        for (byte[] f : expected) want.computeIfAbsent(ingressOf.get(hex(f)), k -> new ArrayList<>()).add(hex(f));
-        for (byte[] f : actual) {
-            Integer in = ingressOf.get(hex(f));
-            assertNotNull(in, "port " + port + " sent a frame the model does not send there: " + hex(f));
-            got.computeIfAbsent(in, k -> new ArrayList<>()).add(hex(f));
+        for (String f : expected) want.computeIfAbsent(ingressOf.get(f), k -> new ArrayList<>()).add(f);
+        for (String f : actual) {
+            Integer in = ingressOf.get(f);
+            assertNotNull(in, "port " + port + " sent a frame the model does not send there: " + f);
+            got.computeIfAbsent(in, k -> new ArrayList<>()).add(f);
         }
         assertEquals(expected.size(), actual.size(), "frames out of port " + port);
         for (var e : want.entrySet()) {
@@ -285,7 +289,8 @@ class GoldenComparisonTest {
         return new Counters(values, c.flowOccupancy(), c.macOccupancy());
     }
 
-    private static String hex(byte[] b) {
-        return HexFormat.of().formatHex(b);
+    /** A frame as compared: its bytes, and whether it left aborted. */
+    private static String key(byte[] frame, boolean aborted) {
+        return HexFormat.of().formatHex(frame) + (aborted ? " (aborted)" : "");
     }
 }

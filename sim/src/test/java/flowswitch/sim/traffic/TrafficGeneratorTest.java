@@ -38,7 +38,9 @@ class TrafficGeneratorTest {
     private static final int SYN_ACK = 0x12;
 
     private final SwitchConfig config = TrafficTestConfig.config();
-    private final TrafficOptions options = TrafficOptions.defaults();
+    /** Without late errors, which the switch aborts: {@link #lateErrorFramesAreGoodSynsThatGoBadAtTheirEnd} has them. */
+    private final TrafficOptions options = TrafficOptions.defaults()
+            .withMix(TrafficOptions.defaults().mix().withLateErrorFrames(0));
     private final List<TrafficFrame> frames = TrafficGenerator.generate(config, options);
 
     @Test
@@ -60,6 +62,23 @@ class TrafficGeneratorTest {
     }
 
     @Test
+    void lateErrorFramesAreGoodSynsThatGoBadAtTheirEnd() {
+        int late = 6;
+        List<TrafficFrame> mixed = TrafficGenerator.generate(config,
+                options.withMix(options.mix().withLateErrorFrames(late)));
+        FrameParser parser = new FrameParser(config.hardware().maxFrameBytes(), config.hardware().bytesPerBeat());
+        List<TrafficFrame> bad = mixed.stream().filter(TrafficFrame::rxError).toList();
+        List<TrafficFrame> oversize = mixed.stream().filter(f -> f.frame().length > config.hardware().maxFrameBytes()).toList();
+        assertEquals(late / 2, bad.size());
+        assertEquals(late / 2, oversize.size());
+        for (TrafficFrame f : java.util.stream.Stream.concat(bad.stream(), oversize.stream()).toList()) {
+            FrameParser.Decided decided = parser.decide(f.frame(), f.rxError());
+            assertTrue(decided.result() instanceof ParsedFrame p && p.ports().isPresent(), f::toString);
+            assertTrue(decided.lateError().isPresent(), f::toString);
+        }
+    }
+
+    @Test
     void framesSpanTheEthernetSizesIncludingTheEdges() {
         Set<Integer> lengths = new HashSet<>();
         frames.forEach(f -> lengths.add(f.frame().length));
@@ -70,7 +89,7 @@ class TrafficGeneratorTest {
 
     @Test
     void checksumsAreCorrectExceptInTheMalformedFrames() {
-        FrameParser parser = new FrameParser(config.hardware().maxFrameBytes());
+        FrameParser parser = new FrameParser(config.hardware().maxFrameBytes(), config.hardware().bytesPerBeat());
         int malformed = 0;
         for (TrafficFrame frame : frames) {
             Wire wire = new Wire(frame.frame());
@@ -172,7 +191,7 @@ class TrafficGeneratorTest {
         GoldenModel model = new GoldenModel(config);
         Set<Integer> uplinks = new HashSet<>();
         config.ports().stream().filter(p -> p.role() == PortRole.UPLINK).forEach(p -> uplinks.add(p.index()));
-        FrameParser parser = new FrameParser(config.hardware().maxFrameBytes());
+        FrameParser parser = new FrameParser(config.hardware().maxFrameBytes(), config.hardware().bytesPerBeat());
         long serviceFrames = 0;
         long strayFrames = 0;
         for (TrafficFrame frame : frames) {
@@ -196,7 +215,10 @@ class TrafficGeneratorTest {
         long balanced = IntStream.range(0, 3).mapToLong(s -> counters.service(s, ServiceCounter.PACKETS)).sum();
         assertEquals(3L * options.flowsPerService() * options.packetsPerFlow(), serviceFrames);
         assertEquals(serviceFrames, balanced);
-        assertEquals(3L * options.flowsPerService(), counters.flow(FlowCounter.INSERTS));
+        // A truncated SYN decided on its header, before its end shows the truncation, opens its connection all the same.
+        long decidedEarly = frames.stream().filter(f -> parser.decide(f.frame(), f.rxError()).lateError().isPresent()).count();
+        assertTrue(decidedEarly > 0, "a truncated SYN long enough to be decided early");
+        assertEquals(3L * options.flowsPerService() + decidedEarly, counters.flow(FlowCounter.INSERTS));
         assertEquals(mix.malformedFrames(), counters.drop(DropReason.PARSE_ERROR));
         assertEquals(strayFrames + 2L * mix.fragmentedDatagrams(), counters.drop(DropReason.NO_SERVICE));
         assertEquals(0, counters.drop(DropReason.NO_SERVER) + counters.drop(DropReason.OVERSIZE));
@@ -205,7 +227,7 @@ class TrafficGeneratorTest {
     @Test
     void routersAskForTheVipsAndServersSpeakAboutThemWhichTheSwitchAnswersOrKeepsIn() {
         GoldenModel model = new GoldenModel(config);
-        FrameParser parser = new FrameParser(config.hardware().maxFrameBytes());
+        FrameParser parser = new FrameParser(config.hardware().maxFrameBytes(), config.hardware().bytesPerBeat());
         Set<Integer> vips = new HashSet<>();
         config.services().forEach(s -> vips.add(s.vip().value()));
         int asked = 0;
@@ -278,7 +300,7 @@ class TrafficGeneratorTest {
 
     /** Client frames (uplink, IPv4 with ports or fragments) grouped by 5-tuple, in order. */
     private Map<List<Integer>, List<Wire>> clientFlows(List<TrafficFrame> traffic) {
-        FrameParser parser = new FrameParser(config.hardware().maxFrameBytes());
+        FrameParser parser = new FrameParser(config.hardware().maxFrameBytes(), config.hardware().bytesPerBeat());
         Map<List<Integer>, List<Wire>> flows = new LinkedHashMap<>();
         for (TrafficFrame frame : traffic) {
             Wire wire = new Wire(frame.frame());

@@ -40,8 +40,8 @@ class SerialModeTest {
                 assertEquals(i, f.data()[0] & 0xFF, "frame order at the outputs");
                 assertEquals(LoopbackFixture.egressOf(ingress.get(i)), f.port());
                 if (i > 0) {
-                    assertEquals(all.get(i - 1).lastBeatCycle() + 1, f.firstBeatCycle(),
-                            "frame " + i + " starts right after frame " + (i - 1) + " was accepted");
+                    assertEquals(all.get(i - 1).lastBeatCycle() + 1 + VerilatedModel.SERIAL_GAP_CYCLES, f.firstBeatCycle(),
+                            "frame " + i + " starts the serial gap after frame " + (i - 1) + " was accepted");
                 }
             }
         }

@@ -15,13 +15,14 @@ import spinal.lib.Stream;
 
 /**
  * Merges the switch's per-port outputs into the SUME pipeline's single stream, whole frames at a time in
- * round-robin order, each frame with its tuser: length, and the destination one-hot (nf{i} for switch port i). The
+ * round-robin order, each frame with its tuser: length, the destination one-hot (nf{i} for switch port i), and the
+ * switch's abort flag ({@link SumeStream#ABORTED_POS}). The
  * source byte is zero: the switch does not say which port a forwarded frame came from, and nothing after the OPL in
  * the reference pipeline reads it for frames to the physical ports.
  */
 public final class OutputMerge extends HwComponent {
     public final List<Stream<Bits>> sFrames = new ArrayList<>();
-    public final List<Stream<UInt>> sLengths = new ArrayList<>();
+    public final List<Stream<Bits>> sLengths = new ArrayList<>();
     public final Stream<Bits> mBeats;
 
     final Bool locked = regBool(false);
@@ -34,7 +35,7 @@ public final class OutputMerge extends HwComponent {
         BitLayout out = SumeStream.BEAT;
         for (int i = 0; i < ports; i++) {
             sFrames.add(slave(stream(in::newBits)));
-            sLengths.add(slave(stream(() -> uint(SumeStream.LENGTH_WIDTH))));
+            sLengths.add(slave(stream(SumeStream.FRAME::newBits)));
         }
         mBeats = master(stream(out::newBits));
         selected = regUInt(log2Up(ports), 0);
@@ -46,7 +47,7 @@ public final class OutputMerge extends HwComponent {
         UInt choice = firstSetFrom(ready, next);
         List<Bits> payloads = new ArrayList<>();
         List<Bool> valids = new ArrayList<>();
-        List<UInt> lengths = new ArrayList<>();
+        List<Bits> lengths = new ArrayList<>();
         for (int i = 0; i < ports; i++) {
             Bool mine = eq(selected, i);
             assign(sLengths.get(i).ready(), and(start, eq(choice, i)));
@@ -64,8 +65,9 @@ public final class OutputMerge extends HwComponent {
                 int port = b / 2;
                 assign(bit(destination, b), b % 2 == 0 && port < ports ? eq(choice, port) : FALSE());
             }
-            assign(tuser, resize(cat(destination, cat(b(0, SumeStream.PORT_BITS),
-                    asBits(element(vecOf(lengths), choice)))), SumeStream.TUSER_WIDTH));
+            Bits frame = element(vecOf(lengths), choice);
+            assign(tuser, resize(cat(asBits(SumeStream.FRAME.getBool(frame, "aborted")), cat(destination,
+                    cat(b(0, SumeStream.PORT_BITS), SumeStream.FRAME.get(frame, "length")))), SumeStream.TUSER_WIDTH));
         });
 
         Bits beat = element(vecOf(payloads), selected);

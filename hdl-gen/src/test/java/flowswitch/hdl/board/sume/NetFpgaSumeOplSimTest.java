@@ -63,6 +63,27 @@ class NetFpgaSumeOplSimTest {
     }
 
     @Test
+    void anOversizeFrameLeavesAbortedInTuserCutAtMaxFrameBytes() {
+        SimModels.run(model(), "oversize", 3, dut -> {
+            SumeBench bench = new SumeBench(dut);
+            bench.axis.run(50);
+            byte[] giant = SumeBench.frame(SMALL.maxFrameBytes() + 100, BROADCAST, HOST_A, 5);
+            bench.send(giant, nf(0));
+            byte[] after = SumeBench.frame(80, BROADCAST, HOST_B, 6);
+            bench.send(after, nf(0));
+            bench.axis.runUntil(() -> bench.output.size() == 6, MAX_CYCLES, () -> bench.output.size() + " of 6 copies");
+            List<SumeBench.Frame> aborted = bench.output.stream().filter(SumeBench.Frame::aborted).toList();
+            assertEquals(3, aborted.size(), "decided on its header (a flood), then aborted at max_frame_bytes");
+            for (SumeBench.Frame f : aborted) {
+                assertArrayEquals(java.util.Arrays.copyOf(giant, SMALL.maxFrameBytes()), f.bytes());
+                assertEquals(SMALL.maxFrameBytes(), f.length());
+            }
+            assertTrue(bench.output.stream().filter(f -> !f.aborted()).allMatch(f -> SumeBench.same(f, after)),
+                    "the next frame leaves whole");
+        });
+    }
+
+    @Test
     void hostFramesAreDroppedAndPortFramesStillPass() {
         SimModels.run(model(), "host", 2, dut -> {
             SumeBench bench = new SumeBench(dut);

@@ -29,6 +29,10 @@ final class SumeBench {
         int destinationPorts() {
             return tuser.shiftRight(SumeStream.DST_PORT_POS).and(BigInteger.valueOf(0xFF)).intValue();
         }
+
+        boolean aborted() {
+            return tuser.testBit(SumeStream.ABORTED_POS);
+        }
     }
 
     private record Beat(BigInteger data, BigInteger keep, boolean last, BigInteger tuser) {}
