@@ -16,7 +16,8 @@ class ControlPlaneConfigTest {
         ControlPlaneConfig c = ControlPlaneConfig.defaults();
         HardwareParams hw = HardwareParams.defaults();
         assertEquals(hw, c.hw());
-        assertEquals(5 * hw.ports() + 7 + 9 + 3 * hw.maxServices() + 3 * hw.maxServers(), c.counters().size());
+        assertEquals(5 * hw.ports() + 9 + 9 + 3 * hw.maxServices() + 6 * hw.maxServers() + 2 * hw.maxRouters(),
+                c.counters().size());
         assertEquals(1085, c.uartClocksPerBit());
         assertEquals(16, c.counters().stream().filter(s -> s.group().equals("port") && s.name().equals("rx_bytes"))
                 .findFirst().orElseThrow().amountWidth());

@@ -32,6 +32,8 @@ class RegisterMapFilesTest {
     private static final List<String> FIXED = List.of("ID", "VERSION", "BUILD", "HW_DATA_WIDTH", "HW_PORTS",
             "HW_MAX_SERVERS", "HW_MAX_SERVICES", "HW_FLOW_TABLE_SIZE", "HW_MAC_TABLE_SIZE", "HW_MAX_FRAME_BYTES",
             "HW_MAGLEV_TABLE_SIZE", "MH_LOAD", "MH_DATA", "MH_ENTRIES_PER_ROW", "MH_COMMIT",
+            "HW_MAX_ROUTERS", "RTR_INDEX", "RTR_MAC_LO", "RTR_MAC_HI", "RTR_CFG", "RTR_COMMIT", "RTR_RD_MAC_LO",
+            "RTR_RD_MAC_HI", "RTR_RD_CFG", "PASSIVE_WINDOW", "PASSIVE_THRESHOLD", "PASSIVE_SUSPECT",
             "SWITCH_MAC_LO", "SWITCH_MAC_HI", "UPLINK_MASK", "STATS_CLEAR", "FLOW_FLUSH", "FLOW_OCCUPANCY",
             "MAC_OCCUPANCY", "SVC_INDEX", "SVC_VIP", "SVC_CFG", "SVC_COMMIT", "SVC_RD_VIP", "SVC_RD_CFG", "SRV_INDEX",
             "SRV_MAC_LO", "SRV_MAC_HI", "SRV_CFG", "SRV_COMMIT", "SRV_RD_MAC_LO", "SRV_RD_MAC_HI", "SRV_RD_CFG",
@@ -70,6 +72,7 @@ class RegisterMapFilesTest {
         assertEquals(v.hw.macTableSize(), hw.get("mac_table_size").asInt());
         assertEquals(v.hw.maxFrameBytes(), hw.get("max_frame_bytes").asInt());
         assertEquals(v.hw.maglevTableSize(), hw.get("maglev_table_size").asInt());
+        assertEquals(v.hw.maxRouters(), hw.get("max_routers").asInt());
 
         Map<String, JsonNode> byName = new HashMap<>();
         for (JsonNode r : root.get("registers")) byName.put(r.get("name").asText(), r);
@@ -98,8 +101,14 @@ class RegisterMapFilesTest {
             assertField(byName, reg, "port", 0, 16, reg.contains("RD") ? "RO" : "RW");
             assertField(byName, reg, "proto", 16, 8, reg.contains("RD") ? "RO" : "RW");
             assertField(byName, reg, "scheduler", 24, 3, reg.contains("RD") ? "RO" : "RW");
+            assertField(byName, reg, "on_server_down", 30, 1, reg.contains("RD") ? "RO" : "RW");
             assertField(byName, reg, "enable", 31, 1, reg.contains("RD") ? "RO" : "RW");
         }
+        for (String reg : List.of("RTR_CFG", "RTR_RD_CFG")) {
+            assertField(byName, reg, "state", 0, 1, reg.contains("RD") ? "RO" : "RW");
+            assertField(byName, reg, "valid", 31, 1, reg.contains("RD") ? "RO" : "RW");
+        }
+        assertField(byName, "PASSIVE_SUSPECT", "value", 0, v.hw.maxServers(), "RO");
         for (String reg : List.of("SRV_CFG", "SRV_RD_CFG")) {
             assertField(byName, reg, "weight", 0, 16, reg.contains("RD") ? "RO" : "RW");
             assertField(byName, reg, "port", 16, 8, reg.contains("RD") ? "RO" : "RW");
@@ -127,7 +136,7 @@ class RegisterMapFilesTest {
             assertTrue(addresses.add(address), name + " shares address 0x" + Integer.toHexString(address));
             assertTrue(Set.of("RO", "RW", "W1P").contains(r.get("access").asText()), name);
             int index = r.get("index").asInt();
-            boolean indexed = Set.of("port", "service", "server").contains(r.get("group").asText());
+            boolean indexed = Set.of("port", "service", "server", "router").contains(r.get("group").asText());
             assertTrue(indexed ? index >= 0 : index == -1, name + " has index " + index);
             long used = 0;
             for (JsonNode f : r.get("fields")) {
@@ -223,7 +232,8 @@ class RegisterMapFilesTest {
         for (int p = 0; p < hw.ports(); p++) {
             for (String n : List.of("rx_packets", "rx_bytes", "tx_packets", "tx_bytes", "drops")) all.add(new Counter("port", p, n));
         }
-        for (String n : List.of("oversize", "rx_error", "parse_error", "no_server", "no_service", "filtered", "vip_arp")) {
+        for (String n : List.of("oversize", "rx_error", "parse_error", "no_server", "no_service", "filtered", "vip_arp",
+                "server_down", "no_router")) {
             all.add(new Counter("drop", -1, n));
         }
         for (String n : List.of("hits", "misses", "inserts", "insert_fail", "reassigns", "stash_inserts", "relocations",
@@ -234,7 +244,12 @@ class RegisterMapFilesTest {
             for (String n : List.of("packets", "bytes", "arp_replies")) all.add(new Counter("service", s, n));
         }
         for (int s = 0; s < hw.maxServers(); s++) {
-            for (String n : List.of("packets", "bytes", "new_flows")) all.add(new Counter("server", s, n));
+            for (String n : List.of("packets", "bytes", "new_flows", "syns", "syn_acks", "suspects")) {
+                all.add(new Counter("server", s, n));
+            }
+        }
+        for (int r = 0; r < hw.maxRouters(); r++) {
+            for (String n : List.of("failovers", "takeovers")) all.add(new Counter("router", r, n));
         }
         return all;
     }

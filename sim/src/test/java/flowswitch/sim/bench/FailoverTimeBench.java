@@ -50,10 +50,10 @@ class FailoverTimeBench {
                     vip: 192.31.65.1
                     protocol: tcp
                     port: 80
-                    scheduler: rr
+                    scheduler: wrr
                     servers:
-                      - {name: a, mac: "02:00:00:00:01:01", port: 1}
-                      - {name: b, mac: "02:00:00:00:01:02", port: 2}
+                      - {name: a, mac: "02:00:00:00:01:01", port: 1, weight: 65535}
+                      - {name: b, mac: "02:00:00:00:01:02", port: 2, weight: 1}
                 """, "failover.yaml");
         try (SimulatedSwitch sw = SimulatedSwitch.start(cfg, work)) {
             VerilatedModel model = sw.model();
@@ -74,25 +74,32 @@ class FailoverTimeBench {
             }
             assertTrue(model.runUntilIdle(10_000_000L) >= 0, "the switch went idle");
 
-            long lastToA = model.popFrames(1).stream().mapToLong(f -> pushedAt.get(clientOf(f))).max().orElseThrow();
-            long firstAvoiding = model.popFrames(2).stream().filter(f -> pushedAt.get(clientOf(f)) > lastToA)
-                    .mapToLong(EgressFrame::firstBeatCycle).min().orElseThrow();
+            List<EgressFrame> toA = model.popFrames(1);
+            long lastToA = toA.stream().mapToLong(f -> pushedAt.get(clientOf(f))).max().orElseThrow();
             assertTrue(lastToA < writeEnd, "no connection that came after the write went to a");
-            long failover = firstAvoiding - writeStart;
+            EgressFrame firstAvoiding = model.popFrames(2).stream().filter(f -> pushedAt.get(clientOf(f)) >= writeStart)
+                    .min(java.util.Comparator.comparingLong(f -> pushedAt.get(clientOf(f)))).orElseThrow();
+            long failover = firstAvoiding.firstBeatCycle() - writeStart;
             long write = writeEnd - writeStart;
+            double latency = toA.stream().mapToLong(f -> f.firstBeatCycle() - pushedAt.get(clientOf(f))).average()
+                    .orElseThrow();
             long intervalMillis = HealthCheck.DEFAULT_INTERVAL.toMillis();
             String report = String.join("\n",
                     "# Failover time (simulation)",
                     "",
-                    "Server a marked down through the registers while a new connection arrives every " + GAP
-                            + " clocks (64-byte SYNs, 64-bit datapath).",
+                    "Server a (wrr weight 65535, b has 1, so a takes every new connection) is marked down through"
+                            + " the registers while a new connection arrives every " + GAP + " clocks (64-byte SYNs,"
+                            + " 64-bit datapath).",
                     "",
                     "| step | clocks | at 125 MHz |",
                     "|---|---|---|",
                     "| register write (read the slot, stage it, commit: what `fsctl server down` does) | " + write
                             + " | " + micros(write) + " µs |",
-                    "| start of the write to the first new connection at the egress that avoids a | " + failover
-                            + " | " + micros(failover) + " µs |",
+                    "| start of the write to the first new connection at the egress that avoids a (the write, the"
+                            + " wait for the next SYN, its way through the switch) | " + failover + " | "
+                            + micros(failover) + " µs |",
+                    "| a SYN's way through the switch (push to the first beat out), for scale | "
+                            + String.format("%.1f", latency) + " | " + micros(Math.round(latency)) + " µs |",
                     "",
                     "Whole failover = fall × interval of the health checks + the above: with the defaults (fall "
                             + HealthCheck.DEFAULT_FALL + ", interval " + intervalMillis + " ms) "
