@@ -82,12 +82,15 @@ public final class ServerScheduler extends HwComponent {
         Bool leastWeighted = eq(policy, ServiceEntry.SCHED_WLC);
         List<Contender> round = new ArrayList<>();
         for (int s = 0; s < cfg.servers(); s++) {
-            round.add(new Contender(bit(eligible, s), u(s, sb), connections.apply(s),
-                    mux(leastWeighted, weights.apply(s), u(1, 16))));
+            UInt counted = named(uint(16), "least_weight_" + s);
+            assign(counted, mux(leastWeighted, weights.apply(s), u(1, 16)));
+            round.add(new Contender(bit(eligible, s), u(s, sb), connections.apply(s), counted));
         }
-        while (round.size() > 1) {
+        for (int level = 0; round.size() > 1; level++) {
             List<Contender> winners = new ArrayList<>();
-            for (int i = 0; i < round.size(); i += 2) winners.add(match(round.get(i), round.get(i + 1)));
+            for (int i = 0; i < round.size(); i += 2) {
+                winners.add(match(round.get(i), round.get(i + 1), "least_" + level + "_" + i / 2));
+            }
             round = winners;
         }
         UInt fewest = round.get(0).slot();
@@ -105,10 +108,18 @@ public final class ServerScheduler extends HwComponent {
      * The better of two contenders, {@code low} (the lower slots) on a tie: {@code high} wins only when its
      * connections per weight are strictly fewer, compared exactly as {@code conns_h × w_l < conns_l × w_h}.
      */
-    private static Contender match(Contender low, Contender high) {
+    private static Contender match(Contender low, Contender high, String name) {
         Bool fewer = lt(mul(high.conns(), low.weight()), mul(low.conns(), high.weight()));
         Bool highWins = and(high.valid(), or(not(low.valid()), fewer));
-        return new Contender(or(low.valid(), high.valid()), mux(highWins, high.slot(), low.slot()),
-                mux(highWins, high.conns(), low.conns()), mux(highWins, high.weight(), low.weight()));
+        // The winner as named wires: a multiplier of the next round then takes plain signals, which Verilator's
+        // width lint wants (it flags a conditional expression as a multiplier's operand).
+        Contender winner = new Contender(named(bool(), name + "_valid"), named(uint(low.slot().getBitsWidth()),
+                name + "_slot"), named(uint(low.conns().getBitsWidth()), name + "_conns"),
+                named(uint(low.weight().getBitsWidth()), name + "_weight"));
+        assign(winner.valid(), or(low.valid(), high.valid()));
+        assign(winner.slot(), mux(highWins, high.slot(), low.slot()));
+        assign(winner.conns(), mux(highWins, high.conns(), low.conns()));
+        assign(winner.weight(), mux(highWins, high.weight(), low.weight()));
+        return winner;
     }
 }

@@ -3,6 +3,7 @@ package flowswitch.sim.golden;
 import flowswitch.config.HardwareParams;
 import flowswitch.config.Ipv4Address;
 import flowswitch.config.Protocol;
+import flowswitch.config.Scheduler;
 import flowswitch.config.ServerState;
 import org.junit.jupiter.api.Test;
 
@@ -176,6 +177,41 @@ class FlowSchedulingTest {
         assertEquals(0, model.counters().flowOccupancy());
         assertEquals(List.of(C, C, A), newFlows(3));
         assertEquals(3, model.counters().flowOccupancy());
+    }
+
+    @Test
+    void lcTakesTheFewestConnectionsAndTheLowestSlotOnATie() {
+        model.setService(0, web(Scheduler.LC));
+        assertEquals(List.of(A, B, C, A, B, C), newFlows(6));
+        assertEquals(List.of(2L, 2L, 2L), model.connections().subList(0, 3));
+        model.flushFlows();
+        assertEquals(List.of(0L, 0L, 0L), model.connections().subList(0, 3), "a flush empties the counts");
+    }
+
+    @Test
+    void wlcComparesConnectionsPerWeightExactly() {
+        // Weights 3:1:2; a tie (0/3 = 0/1 = 0/2, then 1/1 = 2/2) goes to the lowest slot.
+        model.setService(0, web(Scheduler.WLC));
+        assertEquals(List.of(A, B, C, A, C, A), newFlows(6));
+    }
+
+    @Test
+    void mhTakesTheEntrysServerOrTheNextEligibleOneOnBothPaths() {
+        model.setService(0, web(Scheduler.MH));
+        int[] allB = new int[HardwareParams.defaults().maglevTableSize()];
+        java.util.Arrays.fill(allB, SLOT_B);
+        model.commitMaglevTable(0, allB);
+        assertEquals(List.of(B, B, B), newFlows(3));
+        // A segment of a connection the table never saw (an ACK) takes the same Maglev pick, not the hash's (c).
+        byte[] lost = TestSwitch.web(1, 40015);
+        lost[47] = 0x10;
+        assertEquals(B, serverOf(lost));
+        model.setServerState(SLOT_B, ServerState.DOWN);
+        assertEquals(List.of(C, C), newFlows(2));
+    }
+
+    private static ServiceEntry web(Scheduler scheduler) {
+        return new ServiceEntry(Ipv4Address.parse(TestSwitch.VIP1), Protocol.TCP, 80, scheduler);
     }
 
     /** Opens {@code count} new web flows (new source ports) and returns the server MAC each went to. */
