@@ -470,10 +470,11 @@ public final class Hw {
 
     /**
      * A short FIFO in registers that hands an entry on in the cycle it is pushed when it is empty (no added latency),
-     * for queues on the path whose cycles a frame's latency counts.
+     * for queues on the path whose cycles a frame's latency counts. A vector of registers, not a memory: an
+     * asynchronously read memory asks for distributed RAM, which iCE40 parts do not have.
      */
     public static <T extends Data> Fifo<T> bypassFifo(Supplier<T> payload, int depth) {
-        return Fifo.of(library(new StreamFifo<>(type(payload), depth, true, true, false, false, false, scala.Option::empty)));
+        return Fifo.of(library(new StreamFifo<>(type(payload), depth, true, true, true, false, true, scala.Option::empty)));
     }
 
     /**

@@ -63,6 +63,8 @@ public final class HeaderParser extends HwComponent {
     final Bool vlan = bool();
     final UInt ihl = uint(4);
     final UInt need = uint(OFFSET_BITS + 1);
+    /** Where the IPv4 header ends: the first byte after it. */
+    final UInt l4Offset = uint(OFFSET_BITS);
 
     private final int beatBytes;
     private final int laneBits;
@@ -99,7 +101,7 @@ public final class HeaderParser extends HwComponent {
         UInt l3Offset17 = resize(l3Offset, 17);
 
         // The decision point (docs/datapath.md "Parse"): the TCP flags' place for IPv4, the ARP body's end, or the L3 offset.
-        UInt l4Offset = add(l3Offset, headerWords);
+        assign(l4Offset, add(l3Offset, headerWords));
         assign(need, mux(ipv4, resize(add(l4Offset, u(TCP_FLAGS + 1, OFFSET_BITS)), OFFSET_BITS + 1),
                 mux(arpType, add(resize(l3Offset, OFFSET_BITS + 1), u(ARP_BODY_BYTES, OFFSET_BITS + 1)),
                         resize(l3Offset, OFFSET_BITS + 1))));
@@ -185,8 +187,7 @@ public final class HeaderParser extends HwComponent {
     }
 
     private Bits l4At(int offset) {
-        UInt at = add(add(mux(vlan, u(TAGGED_L3, OFFSET_BITS), u(UNTAGGED_L3, OFFSET_BITS)),
-                resize(asUInt(cat(asBits(ihl), b(0, 2))), OFFSET_BITS)), u(offset, OFFSET_BITS));
+        UInt at = add(l4Offset, u(offset, OFFSET_BITS));
         int compared = Math.max(OFFSET_BITS - laneBits, beat.getBitsWidth());
         Bool here = eq(resize(slice(at, laneBits, OFFSET_BITS - laneBits), compared), resize(beat, compared));
         // Only the lanes congruent to the byte's offset modulo 4 can hold it.

@@ -19,6 +19,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +63,15 @@ class ReplayCommandTest {
         List<TrafficFrame> all = new ArrayList<>(traffic);
         all.add(new TrafficFrame(0, new byte[10]));
         all.add(new TrafficFrame(0, truncated));
+        long[] aborted = new long[4];
         for (TrafficFrame f : all) {
-            for (Egress e : golden.process(f.ingressPort(), f.frame(), false)) expected.get(e.port()).add(hex(e.frame()));
+            for (Egress e : golden.process(f.ingressPort(), f.frame(), false)) {
+                if (e.aborted()) {
+                    aborted[e.port()]++;
+                } else {
+                    expected.get(e.port()).add(hex(e.frame()));
+                }
+            }
         }
         for (int p = 0; p < 4; p++) {
             Path out = dir.resolve("out/port" + p + ".pcap");
@@ -72,6 +80,11 @@ class ReplayCommandTest {
             assertEquals(expected.get(p).stream().sorted().toList(), actual, "frames out of port " + p);
         }
         JsonNode summary = new ObjectMapper().readTree(dir.resolve("out/summary.json").toFile());
+        for (int p = 0; p < 4; p++) {
+            assertEquals(aborted[p], summary.path("frames").path(p).path("aborted").asLong(),
+                    "frames aborted on port " + p + ", not written: " + summary.path("frames"));
+        }
+        assertTrue(Arrays.stream(aborted).sum() > 0, "a truncated packet decided before its end shows is aborted");
         assertEquals(golden.counters().drop(flowswitch.sim.golden.DropReason.PARSE_ERROR),
                 summary.path("counters").path("drop").path("parse_error").asLong());
         assertTrue(summary.path("counters").path("drop").path("parse_error").asLong() >= 2, summary.toString());
