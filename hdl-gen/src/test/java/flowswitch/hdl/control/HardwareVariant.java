@@ -7,7 +7,7 @@ import flowswitch.config.HardwareParams;
  * server slots, service slots), and SMALL's 3 service slots are not a power of two.
  */
 enum HardwareVariant {
-    SMALL(new HardwareParams(64, 2, 4, 3, 16, 16, 2048, 2)),
+    SMALL(new HardwareParams(64, 2, 4, 3, 16, 16, 2048, HardwareParams.defaultMaglevTableSize(4), 2)),
     DEFAULT(HardwareParams.defaults());
 
     final HardwareParams hw;
