@@ -91,13 +91,14 @@ class FsctlOverSimulationTest {
             assertTrue(dry.out.contains("add service web in slot 0: tcp 192.31.65.1:80 wrr"), dry.out);
             assertTrue(dry.out.contains("add server web/s3 in slot 2: mac 02:00:00:00:01:03, port 3, weight 1, up"),
                     dry.out);
-            assertTrue(dry.out.endsWith("dry run: 7 changes, nothing written\n"), dry.out);
+            assertTrue(dry.out.contains("add router gw1 in slot 0: mac 02:00:00:00:09:01, up"), dry.out);
+            assertTrue(dry.out.endsWith("dry run: 8 changes, nothing written\n"), dry.out);
             assertFalse(sw.device().services().get(0).enabled(), "a dry run wrote the service");
             assertFalse(sw.device().servers().get(0).valid(), "a dry run wrote a server");
 
             Run apply = fsctl(socket, "apply", file.toString());
             assertEquals(0, apply.exit, apply.err);
-            assertTrue(apply.out.endsWith("applied " + file + ": 7 changes\n"), apply.out);
+            assertTrue(apply.out.endsWith("applied " + file + ": 8 changes\n"), apply.out);
             assertEquals(cfg.services().get(0).vip(), sw.device().services().get(0).vip());
             assertEquals(2, sw.device().servers().get(1).weight());
 
