@@ -202,7 +202,8 @@ public final class DecisionUnit extends HwComponent {
         assign(scheduler.servers, cfgServers);
         assign(scheduler.service, service);
         assign(scheduler.policy, policy);
-        assign(scheduler.hash, tupleHash(frame));
+        Bits hash = tupleHash(frame);
+        assign(scheduler.hash, hash);
         assign(scheduler.connections, cfgConnections);
         assign(scheduler.maglevServer, maglevServer);
         // A TCP segment that cannot open a connection (no SYN, or SYN+ACK) belongs to one the table lost: the hash pick
@@ -219,7 +220,7 @@ public final class DecisionUnit extends HwComponent {
         Bool fromUplink = bit(cfgUplinkMask, ingress);
         assign(routers.routers, cfgRouters);
         assign(routers.dstMac, dstMac);
-        assign(routers.hash, mux(meta.getBool(frame, "l4"), tupleHash(frame), b(0, 16)));
+        assign(routers.hash, mux(meta.getBool(frame, "l4"), hash, b(0, 16)));
         Bool failover = and(ok, not(fromUplink), not(toSwitch), routers.toDownRouter);
         Bool failingOver = and(failover, routers.available);
         // A failed-over frame goes where its new router lives, so that is the MAC looked up.
